@@ -1,0 +1,184 @@
+//! Country names in English and Chinese (simplified and traditional) mapped to
+//! ISO 3166-1 alpha-2 codes, for reading "a China-based company" or
+//! "俄罗斯的X" in source texts.
+//!
+//! **Invariant:** lookups prefer the longest name, so 北朝鲜 is read as KP and
+//! never as 朝鲜 inside a longer name of another country.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// `(ISO code, names)`; Latin names are matched case-insensitively on word
+/// boundaries, Chinese names anywhere.
+const COUNTRIES: &[(&str, &[&str])] = &[
+    (
+        "KP",
+        &[
+            "朝鲜民主主义人民共和国",
+            "朝鮮民主主義人民共和國",
+            "北朝鲜",
+            "北朝鮮",
+            "北韩",
+            "北韓",
+            "朝鲜",
+            "朝鮮",
+            "DPRK",
+            "North Korea",
+            "North Korean",
+            "Democratic People's Republic of Korea",
+        ],
+    ),
+    ("KR", &["大韩民国", "大韓民國", "韩国", "韓國", "South Korea", "Republic of Korea", "ROK"]),
+    (
+        "CN",
+        &[
+            "中华人民共和国",
+            "中華人民共和國",
+            "中国大陆",
+            "中国",
+            "中國",
+            "PRC",
+            "China",
+            "Chinese",
+            "People's Republic of China",
+        ],
+    ),
+    ("HK", &["香港", "Hong Kong"]),
+    ("TW", &["台湾", "臺灣", "台灣", "Taiwan"]),
+    (
+        "RU",
+        &[
+            "俄罗斯联邦",
+            "俄羅斯聯邦",
+            "俄罗斯",
+            "俄羅斯",
+            "Russia",
+            "Russian Federation",
+            "Russian",
+        ],
+    ),
+    ("BY", &["白俄罗斯", "白俄羅斯", "Belarus"]),
+    ("IR", &["伊朗", "Iran", "Iranian"]),
+    ("SY", &["叙利亚", "敘利亞", "Syria", "Syrian"]),
+    ("US", &["美利坚合众国", "美國", "美国", "United States", "U.S.", "USA"]),
+    ("JP", &["日本", "Japan", "Japanese"]),
+    ("SG", &["新加坡", "Singapore"]),
+    ("AE", &["阿拉伯联合酋长国", "阿联酋", "阿聯酋", "United Arab Emirates", "UAE"]),
+    ("TR", &["土耳其", "Turkey", "Türkiye"]),
+    ("MY", &["马来西亚", "馬來西亞", "Malaysia"]),
+    ("TH", &["泰国", "泰國", "Thailand"]),
+    ("VN", &["越南", "Vietnam"]),
+    ("MM", &["缅甸", "緬甸", "Burma", "Myanmar"]),
+    ("PK", &["巴基斯坦", "Pakistan"]),
+    ("IN", &["印度", "India"]),
+    ("IQ", &["伊拉克", "Iraq"]),
+    ("LB", &["黎巴嫩", "Lebanon"]),
+    ("VE", &["委内瑞拉", "委內瑞拉", "Venezuela"]),
+    ("CU", &["古巴", "Cuba"]),
+    ("PA", &["巴拿马", "巴拿馬", "Panama"]),
+    ("MH", &["马绍尔群岛", "馬紹爾群島", "Marshall Islands"]),
+    ("SL", &["塞拉利昂", "獅子山", "Sierra Leone"]),
+    ("TG", &["多哥", "Togo"]),
+    ("KH", &["柬埔寨", "Cambodia"]),
+    ("MN", &["蒙古", "Mongolia"]),
+    ("UA", &["乌克兰", "烏克蘭", "Ukraine"]),
+    ("GB", &["英国", "英國", "United Kingdom", "Britain"]),
+    ("DE", &["德国", "德國", "Germany"]),
+    ("FR", &["法国", "法國", "France"]),
+];
+
+/// A country named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryMention {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: &'static str,
+    /// Byte range of the name.
+    pub range: Range<usize>,
+}
+
+/// Every country named in `text`, in text order, longest names first where
+/// names overlap.
+pub fn mentions(text: &str) -> Vec<CountryMention> {
+    let Some((pattern, codes)) = compiled() else { return Vec::new() };
+    pattern
+        .captures_iter(text)
+        .filter_map(|captures| {
+            let (group, found) = captures
+                .iter()
+                .enumerate()
+                .skip(1)
+                .find_map(|(group, found)| found.map(|found| (group, found)))?;
+            let code = codes.get(group - 1)?;
+            Some(CountryMention { code, range: found.range() })
+        })
+        .collect()
+}
+
+/// The country code for a whole name such as `China` or `俄罗斯`.
+pub fn code_of(name: &str) -> Option<&'static str> {
+    let trimmed = name.trim();
+    if trimmed.len() == 2 && trimmed.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some(COUNTRIES.iter().find(|(code, _)| *code == trimmed)?.0);
+    }
+    mentions(trimmed).into_iter().find(|found| found.range.len() == trimmed.len()).map(|m| m.code)
+}
+
+/// One alternation with a capture group per name, longest names first, and
+/// the code each group stands for.
+fn compiled() -> Option<&'static (Regex, Vec<&'static str>)> {
+    static COMPILED: OnceLock<Option<(Regex, Vec<&'static str>)>> = OnceLock::new();
+    COMPILED
+        .get_or_init(|| {
+            let mut names: Vec<(&str, &str)> = COUNTRIES
+                .iter()
+                .flat_map(|(code, names)| names.iter().map(move |name| (*code, *name)))
+                .collect();
+            names.sort_by_key(|(_, name)| std::cmp::Reverse(name.chars().count()));
+            let alternation = names
+                .iter()
+                .map(|(_, name)| {
+                    let escaped = regex::escape(name);
+                    if name.is_ascii() {
+                        format!("(\\b{escaped}\\b)")
+                    } else {
+                        format!("({escaped})")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("|");
+            let codes = names.iter().map(|(code, _)| *code).collect();
+            // Every name is escaped, so the pattern compiles; the unit tests prove it.
+            let pattern = Regex::new(&format!("(?i){alternation}")).ok()?;
+            Some((pattern, codes))
+        })
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[&str]) {
+        let codes: Vec<&str> = mentions(text).iter().map(|found| found.code).collect();
+        assert_eq!(codes, expect, "{text}");
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        check("对北朝鲜严重的侵犯人权状况", &["KP"]);
+        check("朝鲜民主主义人民共和国(北朝鲜)", &["KP", "KP"]);
+        check("位于中华人民共和国(PRC)和俄罗斯的四个实体", &["CN", "CN", "RU"]);
+        check("a China-based front company for North Korea", &["CN", "KP"]);
+        check("白俄罗斯的工厂", &["BY"]);
+    }
+
+    #[test]
+    fn whole_names() {
+        assert_eq!(code_of("Russia"), Some("RU"));
+        assert_eq!(code_of("中國"), Some("CN"));
+        assert_eq!(code_of("KP"), Some("KP"));
+        assert_eq!(code_of("Atlantis"), None);
+    }
+}

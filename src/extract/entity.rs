@@ -1,0 +1,1137 @@
+//! Reads the designated out of the words a trigger points at: an enumeration
+//! of organizations, people and vessels ("中国的甲有限公司和乙集团(Yi Group,
+//! 又称丙公司)", "KIM Il Nam, Minister of ...; Acme Trading Co., Ltd.
+//! (a.k.a. Acme)", "油轮“某某”号(IMO 1234567)").
+//!
+//! Each piece of the enumeration is classified by how names are written:
+//! organization suffixes and legal forms, surname + role for people, IMO
+//! numbers and ship words for vessels. Pieces that only count ("这七人",
+//! "four entities") are returned as counts; pieces that are neither are
+//! dropped, since most are clauses, not names.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::country;
+use crate::model::{EntityKind, Identifier};
+
+/// A name read from an enumeration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The name as written.
+    pub name: String,
+    /// Byte range of the name, relative to the text given to [`read`].
+    pub range: Range<usize>,
+    /// What it names.
+    pub kind: EntityKind,
+    /// English name from a parenthesis.
+    pub name_en: Option<String>,
+    /// Aliases from a parenthesis (又称, a.k.a., formerly ...).
+    pub aliases: Vec<String>,
+    /// Role or title of a person.
+    pub role: Option<String>,
+    /// IMO numbers and the like.
+    pub identifiers: Vec<Identifier>,
+    /// Country written next to the name ("俄罗斯的", "China-based", "(Russia)").
+    pub country: Option<&'static str>,
+}
+
+/// A piece that counts the designated instead of naming them ("这七人",
+/// "27艘船只", "four entities").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    /// The kind counted, if the words say.
+    pub kind: Option<EntityKind>,
+    /// How many.
+    pub number: u32,
+    /// Whether it points back at names given before ("these", "这", "上述").
+    pub refers_back: bool,
+}
+
+/// What an enumeration holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Names, in text order.
+    pub items: Vec<Item>,
+    /// Counts, in text order.
+    pub counts: Vec<Count>,
+}
+
+/// Reads the names and counts in `text`.
+pub fn read(text: &str) -> Reading {
+    let mut reading = Reading::default();
+    let pieces = split_enumeration(text, 0..text.len());
+    let mut refers_back = false;
+    let mut index = 0;
+    while let Some(piece) = pieces.get(index) {
+        index += 1;
+        let Some(parsed) = parse_piece(text, piece.clone()) else { continue };
+        if let Some(mut count) = read_count(&parsed.core_text) {
+            refers_back |= count.refers_back;
+            count.refers_back = refers_back;
+            reading.counts.push(count);
+            continue;
+        }
+        let Some(mut item) = classify(&parsed) else { continue };
+        // "KIM Il Nam, Minister of State Security" — an apposition after a
+        // person is the person's role.
+        if item.kind == EntityKind::Person && item.role.is_none() {
+            if let Some(role) = pieces.get(index).and_then(|next| text.get(next.clone())) {
+                if is_role_apposition(role) {
+                    item.role = Some(role.trim().trim_end_matches(['.', ',']).to_string());
+                    index += 1;
+                }
+            }
+        }
+        reading.items.push(item);
+    }
+    reading
+}
+
+/// A piece with its parentheticals taken apart.
+#[derive(Debug)]
+struct Piece {
+    /// The name part, prefixes and country phrase removed.
+    core: Range<usize>,
+    core_text: String,
+    /// Parenthesised texts after the name.
+    notes: Vec<String>,
+    /// The whole piece, for vessel and IMO cues.
+    whole: String,
+    /// Country written before the name ("俄罗斯的", "China-based").
+    country: Option<&'static str>,
+}
+
+const OPENERS: &[char] = &['(', '（', '《', '“', '「', '[', '【', '‘'];
+const CLOSERS: &[char] = &[')', '）', '》', '”', '」', ']', '】', '’'];
+
+/// Splits an enumeration at separators outside brackets and quotes.
+fn split_enumeration(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    static SEPARATOR: OnceLock<Option<Regex>> = OnceLock::new();
+    let separator = SEPARATOR.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:以及|及其|、|，|,|；|;|和|及|与|與|并对|並對|\s+and\s+|\s+as well as\s+)",
+        )
+        .ok()
+    });
+    let Some(separator) = separator else { return vec![range] };
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = range.start;
+    let mut at = range.start;
+    while at < range.end {
+        let Some(rest) = text.get(at..range.end) else { break };
+        let Some(c) = rest.chars().next() else { break };
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            if let Some(found) = separator.find(rest) {
+                let after = rest.get(found.end()..).unwrap_or("");
+                let keeps_legal_form =
+                    matches!(found.as_str().trim(), "," | "，") && starts_with_legal_form(after);
+                // 与, 和 and 及 are also name characters (金与正): a conjunction
+                // leaves a whole word on each side.
+                let inside_name = matches!(found.as_str(), "和" | "及" | "与" | "與")
+                    && (han_run_before(text.get(start..at).unwrap_or("")) == 1
+                        || han_run_after(after) == 1);
+                if !keeps_legal_form && !inside_name {
+                    pieces.push(start..at);
+                    at += found.end();
+                    start = at;
+                    continue;
+                }
+            }
+        }
+        at += c.len_utf8();
+    }
+    pieces.push(start..range.end);
+    pieces.retain(|piece| text.get(piece.clone()).is_some_and(|t| !t.trim().is_empty()));
+    pieces
+}
+
+/// How many Han characters end `text` (1 means a lone character).
+fn han_run_before(text: &str) -> usize {
+    text.chars().rev().take_while(|c| is_han(*c)).count()
+}
+
+/// How many Han characters open `text`, up to a bracket or separator.
+fn han_run_after(text: &str) -> usize {
+    text.chars().take_while(|c| is_han(*c) && !matches!(c, '和' | '及' | '与' | '與')).count()
+}
+
+/// Whether `rest` (after a comma) starts with a legal form that belongs to
+/// the name before it ("Co., Ltd.", ", Inc.", ", LLC").
+fn starts_with_legal_form(rest: &str) -> bool {
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.trim_end_matches('.'),
+        "ltd"
+            | "limited"
+            | "inc"
+            | "llc"
+            | "llp"
+            | "lp"
+            | "plc"
+            | "s.a"
+            | "sa"
+            | "ag"
+            | "gmbh"
+            | "pte"
+            | "jsc"
+            | "co"
+            | "corp"
+    )
+}
+
+/// Words before a name that belong to the sentence, not the name.
+const LEADING_WORDS: &[&str] = &[
+    "以及",
+    "及其",
+    "并对",
+    "並對",
+    "还对",
+    "還對",
+    "对",
+    "對",
+    "将",
+    "將",
+    "把",
+    "向",
+    "了",
+    "即",
+    "包括",
+    "其中",
+    "指出",
+    "以下",
+    "如下",
+    "还有",
+    "還有",
+    "并",
+    "並",
+    "和",
+    "及",
+    "与",
+    "與",
+    "等",
+    "位于",
+    "位於",
+    "the following",
+    "following",
+    "also",
+    "and",
+    "as well as",
+    "including",
+    "namely",
+    "the",
+    "entities",
+    "individuals",
+    "vessels",
+    "companies",
+];
+
+/// Separates the name from parentheticals, leading words and a country phrase.
+fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
+    let whole = text.get(range.clone())?.to_string();
+    // The name ends where the first parenthesis opens.
+    let mut name_end = range.end;
+    let mut notes = Vec::new();
+    let mut depth = 0usize;
+    let mut note_start = 0;
+    for (offset, c) in whole.char_indices() {
+        if c == '(' || c == '（' {
+            if depth == 0 {
+                name_end = name_end.min(range.start + offset);
+                note_start = offset + c.len_utf8();
+            }
+            depth += 1;
+        } else if (c == ')' || c == '）') && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                notes.push(whole.get(note_start..offset).unwrap_or("").trim().to_string());
+            }
+        }
+    }
+    let mut start = range.start;
+    let mut country = None;
+    // "中华人民共和国的X" / "位于俄罗斯的X": the name follows the last 的.
+    if let Some(head) = text.get(start..name_end) {
+        if let Some(last_de) = head.rfind('的') {
+            let before = head.get(..last_de).unwrap_or("");
+            country = country::mentions(before).last().map(|found| found.code);
+            start += last_de + '的'.len_utf8();
+        }
+    }
+    // "China-based X", "Russia-based X".
+    if let Some(head) = text.get(start..name_end) {
+        static BASED: OnceLock<Option<Regex>> = OnceLock::new();
+        let based = BASED.get_or_init(|| Regex::new(r"(?i)^\s*(?:an?\s+)?([A-Z][A-Za-z .']{1,40}?)-based\s+(?:(?:front\s+)?(?:company|entity|firm|individual|person|vessel)\s+)?").ok());
+        if let Some(captures) = based.as_ref().and_then(|based| based.captures(head)) {
+            country = captures.get(1).and_then(|name| country::code_of(name.as_str())).or(country);
+            start += captures.get(0).map_or(0, |whole| whole.end());
+        }
+    }
+    let (start, end) = trim_name(text, start, name_end);
+    let core_text = text.get(start..end)?.to_string();
+    if core_text.is_empty() {
+        return None;
+    }
+    Some(Piece { core: start..end, core_text, notes, whole, country })
+}
+
+/// Trims whitespace, quotes, trailing punctuation and leading sentence words.
+fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    loop {
+        let Some(piece) = text.get(start..end) else { return (start, start) };
+        let trimmed_start = piece.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '“' | '"' | '「' | '‘' | '\'' | '：' | ':' | '-' | '–' | '•' | '*')
+        });
+        start += piece.len() - trimmed_start.len();
+        let lower = trimmed_start.to_lowercase();
+        let leading = LEADING_WORDS.iter().find(|word| {
+            lower.starts_with(*word)
+                && (!word.is_ascii()
+                    || lower[word.len()..].starts_with(|c: char| c.is_whitespace() || c == ':'))
+        });
+        match leading {
+            Some(word) if trimmed_start.len() > word.len() => start += word.len(),
+            _ => break,
+        }
+    }
+    if let Some(piece) = text.get(start..end) {
+        let trimmed = piece.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '。' | '”' | '"' | '」' | '’' | ':' | '：' | ',' | '，' | '-' | '–')
+                || (c == '.' && !ends_with_abbreviation(piece))
+        });
+        end = start + trimmed.len();
+    }
+    (start, end)
+}
+
+fn ends_with_abbreviation(piece: &str) -> bool {
+    let lower = piece.trim_end().to_lowercase();
+    ["co.", "ltd.", "inc.", "corp.", "s.a.", "jsc.", "llc.", "pte.", "bros."]
+        .iter()
+        .any(|a| lower.ends_with(a))
+}
+
+/// Reads a counting piece: "这七人", "两个机构", "27艘船只", "four entities".
+fn read_count(core: &str) -> Option<Count> {
+    static COUNT: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = COUNT.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[^0-9A-Za-z一二两兩三四五六七八九十百])(?P<back>这|這|该|該|上述|以上|此|these|those|the above|all)?\s*(?:新的?)?(?P<number>[0-9]+|[一二两兩三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:个|個|家|名|艘|位|项|項|条|條)?\s*(?:新的?|additional|new|other|more)?\s*(?:联合国|聯合國|朝鲜|北朝鲜|中国|俄罗斯|伊朗|\p{Lu}[a-z]+-based\s+)?(?P<what>[\p{Han}A-Za-z ]{0,30})$").ok()
+    });
+    let core = core.trim();
+    if let Some(noun) = DEMONSTRATIVES.iter().find_map(|word| core.strip_prefix(word)) {
+        // "这些外国实体", "these entities": names given before, not counted again.
+        let noun = noun.trim_start_matches(|c: char| {
+            c.is_whitespace() || "外国外國新的其他foreignewothr ".contains(c)
+        });
+        if let Some(kind) = count_kind(&noun.to_lowercase()) {
+            return Some(Count { kind, number: 0, refers_back: true });
+        }
+    }
+    let captures = pattern.as_ref()?.captures(core)?;
+    let what = captures.name("what").map_or("", |m| m.as_str()).trim().to_lowercase();
+    let kind = count_kind(&what)?;
+    let number = parse_number(captures.name("number")?.as_str())?;
+    Some(Count { kind, number, refers_back: captures.name("back").is_some() })
+}
+
+const DEMONSTRATIVES: &[&str] = &["这些", "這些", "上述", "该等", "these ", "those ", "such "];
+
+/// The kind a counted noun names; `Some(None)` for "designations" and the
+/// like, `None` when the noun is not a count of the designated at all.
+fn count_kind(noun: &str) -> Option<Option<EntityKind>> {
+    const PEOPLE: &[&str] = &[
+        "人",
+        "个人",
+        "個人",
+        "人士",
+        "官员",
+        "官員",
+        "名个人",
+        "individual",
+        "individuals",
+        "person",
+        "persons",
+        "people",
+        "officials",
+    ];
+    const VESSELS: &[&str] = &[
+        "船", "船只", "船隻", "船舶", "油轮", "油輪", "vessel", "vessels", "ship", "ships",
+        "tankers",
+    ];
+    const ORGS: &[&str] = &[
+        "实体",
+        "實體",
+        "机构",
+        "機構",
+        "公司",
+        "企业",
+        "企業",
+        "航运公司",
+        "航運公司",
+        "银行",
+        "銀行",
+        "entity",
+        "entities",
+        "company",
+        "companies",
+        "organization",
+        "organizations",
+        "firms",
+        "banks",
+        "shipping companies",
+        "institutions",
+    ];
+    const ANY: &[&str] = &[
+        "指控",
+        "指认",
+        "指認",
+        "认定",
+        "認定",
+        "designations",
+        "designation",
+        "listings",
+        "entries",
+        "targets",
+    ];
+    let noun = noun.trim();
+    if PEOPLE.contains(&noun) {
+        Some(Some(EntityKind::Person))
+    } else if VESSELS.contains(&noun) {
+        Some(Some(EntityKind::Vessel))
+    } else if ORGS.contains(&noun) {
+        Some(Some(EntityKind::Organization))
+    } else if ANY.contains(&noun) {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// Parses digits, Chinese numerals up to 999 and English number words.
+pub fn parse_number(text: &str) -> Option<u32> {
+    if let Ok(number) = text.parse() {
+        return Some(number);
+    }
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(position) = WORDS.iter().position(|word| text.eq_ignore_ascii_case(word)) {
+        return u32::try_from(position).ok();
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九".chars().position(|d| d == c).or(match c {
+            '两' | '兩' => Some(2),
+            _ => None,
+        })
+    };
+    let mut total = 0u32;
+    let mut current = 0u32;
+    for c in text.chars() {
+        match c {
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            _ => current = u32::try_from(digit(c)?).ok()?,
+        }
+    }
+    Some(total + current)
+}
+
+/// Decides what a piece names, if anything.
+fn classify(piece: &Piece) -> Option<Item> {
+    let core = piece.core_text.as_str();
+    if is_designator(core) || country::code_of(core).is_some() {
+        return None;
+    }
+    let identifiers = imo_numbers(&piece.whole);
+    let notes = read_notes(&piece.notes);
+    let mut item = Item {
+        name: core.to_string(),
+        range: piece.core.clone(),
+        kind: EntityKind::Organization,
+        name_en: notes.name_en,
+        aliases: notes.aliases,
+        role: notes.role,
+        identifiers,
+        country: notes.country.or(piece.country),
+    };
+    if !item.identifiers.is_empty() || is_vessel_name(core, &piece.whole) {
+        item.kind = EntityKind::Vessel;
+        item.name = strip_vessel_words(core);
+        return (!item.name.is_empty()).then_some(item);
+    }
+    if has_org_form(core) {
+        return Some(item);
+    }
+    if let Some(offset) = person_name_start(core, item.role.is_some() || item.name_en.is_some()) {
+        item.kind = EntityKind::Person;
+        item.name = core.get(offset..).unwrap_or(core).to_string();
+        item.range = piece.core.start + offset..piece.core.end;
+        return Some(item);
+    }
+    None
+}
+
+/// What parentheses after a name say.
+#[derive(Debug, Default)]
+struct Notes {
+    name_en: Option<String>,
+    aliases: Vec<String>,
+    role: Option<String>,
+    country: Option<&'static str>,
+}
+
+fn read_notes(notes: &[String]) -> Notes {
+    static ALIAS_MARKER: OnceLock<Option<Regex>> = OnceLock::new();
+    let marker = ALIAS_MARKER.get_or_init(|| {
+        Regex::new(r"(?i)(?:又称|又稱|又名|亦称|亦稱|也称|也稱|也叫|别称|別稱|原名|前称|前稱|曾用名|简称|簡稱|\ba\.?k\.?a\.?|\bf\.?k\.?a\.?|also known as|formerly known as|formerly|previously known as|d\.?b\.?a\.?)[:：\s]*").ok()
+    });
+    let mut read = Notes::default();
+    for note in notes {
+        let (head, aliases) = match marker.as_ref().and_then(|marker| marker.find(note)) {
+            Some(found) => {
+                (note.get(..found.start()).unwrap_or(""), note.get(found.end()..).unwrap_or(""))
+            }
+            None => (note.as_str(), ""),
+        };
+        let head = head.trim().trim_end_matches([',', '，', ';', '；']).trim();
+        if !head.is_empty() {
+            if let Some(code) = country::code_of(head) {
+                read.country = read.country.or(Some(code));
+            } else if imo_numbers(head).is_empty() {
+                if is_title(head) {
+                    read.role = read.role.or(Some(head.to_string()));
+                } else if head.chars().any(|c| c.is_ascii_alphabetic()) && !head.chars().any(is_han)
+                {
+                    if read.name_en.is_none() {
+                        read.name_en = Some(head.to_string());
+                    } else {
+                        read.aliases.push(head.to_string());
+                    }
+                }
+            }
+        }
+        for alias_range in split_enumeration(aliases, 0..aliases.len()) {
+            let Some(alias) = aliases.get(alias_range) else { continue };
+            let alias = alias.trim().trim_matches(['\'', '"', '“', '”', '.']).trim();
+            if alias.is_empty() {
+                continue;
+            }
+            read.aliases.push(alias.to_string());
+            if let Some(english) = english_legal_form(alias) {
+                read.aliases.push(english);
+            }
+        }
+    }
+    read
+}
+
+/// "Santers控股公司" → "Santers Holding": a Latin name with a Chinese legal
+/// form gets the English form as a further alias.
+fn english_legal_form(alias: &str) -> Option<String> {
+    const FORMS: &[(&str, &str)] = &[
+        ("有限责任公司", "LLC"),
+        ("有限公司", "Co., Ltd."),
+        ("股份公司", "Joint Stock Company"),
+        ("控股公司", "Holding"),
+        ("集团公司", "Group Company"),
+        ("贸易公司", "Trading Company"),
+        ("航运公司", "Shipping Company"),
+        ("公司", "Company"),
+        ("集团", "Group"),
+        ("集團", "Group"),
+        ("银行", "Bank"),
+        ("銀行", "Bank"),
+        ("股份", "Joint Stock Company"),
+    ];
+    let (stem, english) = FORMS
+        .iter()
+        .find_map(|(form, english)| alias.strip_suffix(form).map(|stem| (stem.trim(), *english)))?;
+    let latin = !stem.is_empty() && stem.chars().all(|c| c.is_ascii() && !c.is_ascii_control());
+    latin.then(|| format!("{stem} {english}"))
+}
+
+/// Organizations that designate rather than get designated.
+fn is_designator(core: &str) -> bool {
+    const DESIGNATORS: &[&str] = &[
+        "财政部",
+        "財政部",
+        "国务院",
+        "國務院",
+        "国务部",
+        "國務部",
+        "商务部",
+        "商務部",
+        "安理会",
+        "安理會",
+        "外国资产管制办公室",
+        "外國資產管制辦公室",
+        "工业与安全局",
+        "国际安全与不扩散局",
+        "联合国",
+        "聯合國",
+        "制裁委员会",
+        "制裁委員會",
+        "白宫",
+        "白宮",
+        "司法部",
+        "国土安全部",
+    ];
+    const DESIGNATORS_EN: &[&str] = &[
+        "treasury",
+        "department of the treasury",
+        "department of state",
+        "state department",
+        "department of commerce",
+        "ofac",
+        "office of foreign assets control",
+        "security council",
+        "sanctions committee",
+        "committee",
+        "united nations",
+        "the united states",
+        "united states",
+        "the department",
+        "bureau of industry and security",
+        "white house",
+    ];
+    let lower = core.to_lowercase();
+    let without_country = lower
+        .trim_start_matches("美国")
+        .trim_start_matches("美國")
+        .trim_start_matches("u.s. ")
+        .trim_start_matches("us ")
+        .trim_start_matches("the ");
+    DESIGNATORS
+        .iter()
+        .any(|name| core.ends_with(name) && core.chars().count() <= name.chars().count() + 4)
+        || DESIGNATORS_EN.contains(&without_country)
+        || lower.contains("sanctions committee")
+        || lower.contains("制裁委员会")
+}
+
+/// Chinese organization suffixes, longest first where they share an ending.
+const HAN_ORG_SUFFIXES: &[&str] = &[
+    "公司",
+    "集团",
+    "集團",
+    "股份",
+    "银行",
+    "銀行",
+    "委员会",
+    "委員會",
+    "研究所",
+    "研究院",
+    "中心",
+    "大学",
+    "大學",
+    "学院",
+    "學院",
+    "工厂",
+    "工廠",
+    "联合企业",
+    "聯合企業",
+    "企业",
+    "企業",
+    "会社",
+    "會社",
+    "商社",
+    "协会",
+    "協會",
+    "联合会",
+    "聯合會",
+    "商会",
+    "商會",
+    "机构",
+    "機構",
+    "总局",
+    "總局",
+    "局",
+    "部",
+    "署",
+    "办公室",
+    "辦公室",
+    "处",
+    "處",
+    "厂",
+    "廠",
+    "所",
+    "社",
+    "党",
+    "黨",
+    "军",
+    "軍",
+    "司令部",
+    "部队",
+    "部隊",
+    "合营公司",
+    "贸易",
+    "貿易",
+    "航运",
+    "航運",
+    "船务",
+    "船務",
+    "事务所",
+    "事務所",
+    "组织",
+    "組織",
+];
+
+/// English legal forms and organization words, compared on the last word
+/// (or the first, for "Joint Stock Company X", "OOO X", "Bank of X").
+const LATIN_ORG_WORDS: &[&str] = &[
+    "co",
+    "ltd",
+    "limited",
+    "company",
+    "corporation",
+    "corp",
+    "llc",
+    "inc",
+    "incorporated",
+    "group",
+    "bank",
+    "trading",
+    "shipping",
+    "industries",
+    "industry",
+    "enterprise",
+    "enterprises",
+    "commission",
+    "committee",
+    "department",
+    "bureau",
+    "office",
+    "institute",
+    "academy",
+    "university",
+    "factory",
+    "center",
+    "centre",
+    "agency",
+    "jsc",
+    "pjsc",
+    "ojsc",
+    "cjsc",
+    "plc",
+    "gmbh",
+    "sa",
+    "ag",
+    "pte",
+    "holding",
+    "holdings",
+    "association",
+    "union",
+    "party",
+    "army",
+    "guard",
+    "corps",
+    "forces",
+    "fund",
+    "foundation",
+    "network",
+    "exchange",
+    "airlines",
+    "airline",
+    "logistics",
+    "services",
+    "technology",
+    "technologies",
+    "electronics",
+    "engineering",
+    "energy",
+    "petroleum",
+    "marine",
+    "maritime",
+    "navigation",
+    "lines",
+    "organization",
+    "organisation",
+    "council",
+    "firm",
+    "partnership",
+    "cooperative",
+    "llp",
+    "bv",
+    "nv",
+    "srl",
+    "spa",
+    "kg",
+    "oao",
+    "ooo",
+    "zao",
+    "ao",
+    "pao",
+    "establishment",
+    "trust",
+    "brigade",
+    "regiment",
+    "division",
+    "battalion",
+    "administration",
+    "authority",
+    "ministry",
+    "works",
+    "mining",
+    "steel",
+    "import",
+    "export",
+    "commerce",
+    "investment",
+    "investments",
+    "development",
+    "international",
+];
+
+const LATIN_ORG_PREFIXES: &[&str] = &[
+    "joint stock company",
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "limited liability company",
+    "ooo",
+    "oao",
+    "zao",
+    "ao",
+    "pao",
+    "jsc",
+    "pjsc",
+    "llc",
+    "bank of",
+    "ministry of",
+    "department of",
+    "bureau of",
+    "office of",
+    "committee for",
+    "commission for",
+    "general bureau",
+    "state",
+];
+
+fn has_org_form(core: &str) -> bool {
+    if core.chars().any(is_han) {
+        let han_tail: String = core.chars().rev().take_while(|c| is_han(*c)).collect();
+        let han_tail: String = han_tail.chars().rev().collect();
+        if HAN_ORG_SUFFIXES.iter().any(|suffix| {
+            han_tail.ends_with(suffix) && han_tail.chars().count() > suffix.chars().count()
+        }) || (han_tail.chars().count() >= 2
+            && ["公司", "集团", "集團"].iter().any(|s| han_tail.ends_with(s)))
+        {
+            return true;
+        }
+    }
+    let words: Vec<String> = core
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    if words.len() < 2
+        || !core.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let lower = core.to_lowercase();
+    words.last().is_some_and(|last| LATIN_ORG_WORDS.contains(&last.as_str()))
+        || LATIN_ORG_PREFIXES.iter().any(|prefix| lower.starts_with(&format!("{prefix} ")))
+}
+
+/// Where a person's name starts in `core`, if `core` ends in one: a Chinese
+/// name of two to four characters opening with a surname (or a foreign name
+/// joined with ·), or two to five capitalised Latin words. `has_support`
+/// says whether a role or English name in parentheses backs the reading.
+fn person_name_start(core: &str, has_support: bool) -> Option<usize> {
+    let chars: Vec<(usize, char)> = core.char_indices().collect();
+    if chars.iter().all(|(_, c)| is_han(*c) || matches!(c, '·' | '•' | '‧')) {
+        if chars.iter().any(|(_, c)| matches!(c, '·' | '•' | '‧')) {
+            return (chars.len() >= 3).then_some(0);
+        }
+        let len = chars.len();
+        if (2..=4).contains(&len) && starts_with_surname(core) {
+            return Some(0);
+        }
+        // A name at the end of a longer run ("指出金元弘"), backed by a role.
+        if has_support && len > 4 {
+            for take in [3, 2, 4] {
+                let (start, _) = *chars.get(len - take)?;
+                if starts_with_surname(core.get(start..)?) {
+                    return Some(start);
+                }
+            }
+        }
+        return None;
+    }
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let capitalised = |word: &&str| {
+        let first = word.chars().next();
+        first.is_some_and(char::is_uppercase)
+            || matches!(*word, "bin" | "al" | "el" | "de" | "van" | "von" | "da" | "ibn" | "abu")
+            || word.starts_with("al-")
+    };
+    let latin = words
+        .iter()
+        .all(|word| word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.')));
+    let uppercase_surname = words.first().is_some_and(|first| {
+        first.chars().count() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '-')
+    });
+    let shaped = (2..=5).contains(&words.len()) && latin && words.iter().all(capitalised);
+    (shaped && (uppercase_surname || has_support)).then_some(0)
+}
+
+fn is_role_apposition(text: &str) -> bool {
+    let trimmed = text.trim();
+    let first = trimmed.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "a" | "an" | "the" | "who" | "its" | "his" | "her")
+        || is_title(trimmed)
+}
+
+/// Whether `text` is a title or role ("宣传鼓动部副部长", "Minister of State Security").
+fn is_title(text: &str) -> bool {
+    const HAN_TITLES: &[&str] = &[
+        "长",
+        "長",
+        "官",
+        "主任",
+        "主席",
+        "书记",
+        "書記",
+        "委员",
+        "委員",
+        "代表",
+        "经理",
+        "經理",
+        "总裁",
+        "總裁",
+        "董事",
+        "司令",
+        "大使",
+        "负责人",
+        "負責人",
+        "顾问",
+        "顧問",
+        "将军",
+        "將軍",
+        "成员",
+        "成員",
+        "船东",
+        "船東",
+        "所有人",
+        "行长",
+        "行長",
+    ];
+    const LATIN_TITLES: &[&str] = &[
+        "minister",
+        "director",
+        "vice",
+        "deputy",
+        "chairman",
+        "chair",
+        "president",
+        "head",
+        "chief",
+        "secretary",
+        "commander",
+        "general",
+        "officer",
+        "ambassador",
+        "representative",
+        "manager",
+        "ceo",
+        "member",
+        "official",
+        "captain",
+        "governor",
+        "premier",
+        "leader",
+        "founder",
+        "owner",
+        "executive",
+        "senior",
+        "first",
+        "former",
+        "acting",
+        "counselor",
+        "agent",
+        "operator",
+    ];
+    if text.chars().any(is_han) {
+        return HAN_TITLES.iter().any(|title| text.contains(title));
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    LATIN_TITLES.contains(&first.as_str())
+}
+
+fn imo_numbers(text: &str) -> Vec<Identifier> {
+    static IMO: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = IMO.get_or_init(|| {
+        Regex::new(r"(?i)IMO\s*(?:No\.?|number|编号|編號|号|號)?\s*[:：.]?\s*(\d{7})\b").ok()
+    });
+    let Some(pattern) = pattern else { return Vec::new() };
+    pattern
+        .captures_iter(text)
+        .filter_map(|captures| captures.get(1))
+        .map(|number| Identifier { scheme: "IMO".to_string(), value: number.as_str().to_string() })
+        .collect()
+}
+
+const VESSEL_WORDS: &[&str] = &[
+    "油轮",
+    "油輪",
+    "货轮",
+    "貨輪",
+    "货船",
+    "貨船",
+    "船只",
+    "船隻",
+    "船舶",
+    "船",
+    "the vessel",
+    "vessel",
+    "oil tanker",
+    "tanker",
+    "cargo ship",
+    "ship",
+    "m/v",
+    "mv",
+];
+
+fn is_vessel_name(core: &str, whole: &str) -> bool {
+    let lower = whole.to_lowercase();
+    let named_ship = (core.ends_with('号') || core.ends_with('號'))
+        && VESSEL_WORDS.iter().take(10).any(|word| whole.contains(word));
+    let prefixed =
+        VESSEL_WORDS.iter().skip(9).any(|word| lower.trim_start().starts_with(&format!("{word} ")));
+    named_ship || prefixed
+}
+
+fn strip_vessel_words(core: &str) -> String {
+    let mut name = core.trim();
+    loop {
+        let lower = name.to_lowercase();
+        let Some(word) = VESSEL_WORDS.iter().find(|word| lower.starts_with(*word)) else { break };
+        name = name.get(word.len()..).unwrap_or("").trim_start();
+    }
+    name.chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’'))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Whether `c` is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2A6DF}')
+}
+
+/// Whether `name` opens with a Chinese or Korean surname.
+fn starts_with_surname(name: &str) -> bool {
+    const COMPOUND: &[&str] = &[
+        "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "南宫",
+        "南宮", "鲜于", "鮮于", "独孤", "獨孤",
+    ];
+    const SINGLE: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯朴全文安柳洪玄南成车車具禹辛闵閔池元千咸卞廉边邊秋都鲁魯慎琴玉陆印诸諸卓庆慶殷太睦桂邢皮奉片承简簡房景童甘康权權申吉延表明奇河芮桓卢盧孔宣尚";
+    COMPOUND.iter().any(|surname| name.starts_with(surname))
+        || name.chars().next().is_some_and(|first| SINGLE.contains(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[(&str, EntityKind)]) {
+        let reading = read(text);
+        let got: Vec<(&str, EntityKind)> =
+            reading.items.iter().map(|item| (item.name.as_str(), item.kind)).collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    use EntityKind::{Organization as Org, Person, Vessel};
+
+    #[test]
+    fn chinese_enumerations() {
+        check(
+            "中华人民共和国的甲乙新材料有限公司和丙丁贸易有限公司",
+            &[("甲乙新材料有限公司", Org), ("丙丁贸易有限公司", Org)],
+        );
+        check(
+            "指出金一二(国家安全保卫部长)、李三四(组织指导部副部长)，以及国家计划委员会和劳动部，对北朝鲜",
+            &[("金一二", Person), ("李三四", Person), ("国家计划委员会", Org), ("劳动部", Org)],
+        );
+        check(
+            "油轮“光明星”号(IMO 1234567)和货船“新天”号",
+            &[("光明星号", Vessel), ("新天号", Vessel)],
+        );
+    }
+
+    #[test]
+    fn parentheses_give_english_names_and_aliases() {
+        let reading = read("俄罗斯的甲集团(Jia Group,又称Yi Fam公司和Bing控股公司)和丁股份(Joint Stock Company Ding)");
+        let first = &reading.items[0];
+        assert_eq!(first.name, "甲集团");
+        assert_eq!(first.country, Some("RU"));
+        assert_eq!(first.name_en.as_deref(), Some("Jia Group"));
+        assert_eq!(first.aliases, ["Yi Fam公司", "Yi Fam Company", "Bing控股公司", "Bing Holding"]);
+        assert_eq!(reading.items[1].name_en.as_deref(), Some("Joint Stock Company Ding"));
+    }
+
+    #[test]
+    fn english_enumerations() {
+        check(
+            "Acme Trading Co., Ltd. (a.k.a. Acme Trade); KIM Il Nam, Minister of State Security; and the vessel SEA STAR (IMO 9123456)",
+            &[("Acme Trading Co., Ltd.", Org), ("KIM Il Nam", Person), ("SEA STAR", Vessel)],
+        );
+        let reading = read("China-based Sino Link Trading Limited");
+        assert_eq!(reading.items[0].country, Some("CN"));
+        assert_eq!(reading.items[0].name, "Sino Link Trading Limited");
+    }
+
+    #[test]
+    fn counts_are_not_names() {
+        let reading = read("这七人和两个机构");
+        assert!(reading.items.is_empty());
+        assert_eq!(reading.counts.len(), 2);
+        assert!(reading.counts.iter().all(|count| count.refers_back));
+        assert_eq!(reading.counts[0], Count { kind: Some(Person), number: 7, refers_back: true });
+        assert_eq!(read("four entities").counts[0].number, 4);
+        assert_eq!(parse_number("二十一"), Some(21));
+        assert_eq!(parse_number("两"), Some(2));
+    }
+}

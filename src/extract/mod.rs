@@ -1,0 +1,538 @@
+//! Reads designations out of one source document.
+//!
+//! A document is cut into sections (one release each) and sentences. A
+//! sentence with a designation statement ([`trigger`]) yields the names in
+//! its object ([`entity`]); when the object only counts ("这七人和两个机构",
+//! "these individuals") the names come from the sentence before, and when it
+//! announces a list ("the following entities:") from the lines after. Each
+//! designation takes the authority cited nearest to it ([`crate::authority`]),
+//! the date written in its sentence or the section's release date ([`date`]),
+//! and the country written next to it. Counts with no names become batches
+//! ([`batch`]).
+//!
+//! **Invariant:** extraction does no IO and reads no clock; it never fails —
+//! what it cannot resolve becomes a [`Warning`].
+
+pub mod batch;
+pub mod date;
+pub mod document;
+pub mod entity;
+pub mod trigger;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::{Months, NaiveDate};
+use sha2::{Digest, Sha256};
+
+use crate::authority::{Authorities, Mention};
+use crate::country;
+use crate::extract::document::{collapse_whitespace, Document, Prepared};
+use crate::extract::entity::{Count, Item};
+use crate::model::{Batch, Designation, EntityKind, Evidence, Warning};
+use crate::romanize;
+
+/// What one document yields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// Named designations, in document order.
+    pub designations: Vec<Designation>,
+    /// Count-only announcements.
+    pub batches: Vec<Batch>,
+    /// What could not be resolved.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads every designation and batch in `doc`.
+pub fn extract(doc: &Document) -> Extraction {
+    let prepared = document::prepare(&doc.text);
+    let mut extraction = Extraction::default();
+    for section in 0..prepared.sections.len() {
+        let reader = SectionReader::new(doc, &prepared, section, Authorities::embedded());
+        reader.read(&mut extraction);
+    }
+    merge_duplicates(&mut extraction.designations);
+    extraction
+}
+
+/// The stable id of a designation: the same kind, name, authority and date
+/// always give the same id.
+pub fn designation_id(
+    kind: EntityKind,
+    name: &str,
+    authority: &str,
+    date: Option<NaiveDate>,
+) -> String {
+    let key = format!("{kind}|{}|{authority}|{}", collapse_whitespace(name), date_key(date));
+    format!("{}-{}", kind_prefix(kind), short_hash(&key))
+}
+
+fn batch_id(authority: &str, date: Option<NaiveDate>, total: u32) -> String {
+    format!("batch-{}", short_hash(&format!("batch|{authority}|{}|{total}", date_key(date))))
+}
+
+fn kind_prefix(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "per",
+        EntityKind::Organization => "org",
+        EntityKind::Vessel => "ves",
+    }
+}
+
+fn date_key(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "-".to_string(), |date| date.to_string())
+}
+
+fn short_hash(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Names found for one trigger, with the sentence they were read from.
+struct Found {
+    items: Vec<Item>,
+    /// Byte offset in the document of the text the item ranges are relative to.
+    base: usize,
+    /// Index of the sentence holding the names.
+    sentence: usize,
+}
+
+struct SectionReader<'a> {
+    doc: &'a Document,
+    prepared: &'a Prepared,
+    section: usize,
+    authorities: &'a Authorities,
+    /// The release date: the first full date in the section.
+    release: Option<(NaiveDate, usize)>,
+    /// Authority mentions in the section, with document byte ranges.
+    mentions: Vec<Mention>,
+}
+
+impl<'a> SectionReader<'a> {
+    fn new(
+        doc: &'a Document,
+        prepared: &'a Prepared,
+        section: usize,
+        authorities: &'a Authorities,
+    ) -> Self {
+        let range = prepared.sections.get(section).cloned().unwrap_or(0..0);
+        let text = prepared.slice(&range);
+        let release = date::find(text, None)
+            .into_iter()
+            .find(|mention| mention.has_year)
+            .map(|mention| (mention.date, range.start + mention.range.start));
+        let mentions = authorities
+            .mentions(text)
+            .into_iter()
+            .map(|mention| Mention {
+                authority: mention.authority,
+                range: shift(&mention.range, range.start),
+            })
+            .collect();
+        SectionReader { doc, prepared, section, authorities, release, mentions }
+    }
+
+    fn read(&self, extraction: &mut Extraction) {
+        let sentences: Vec<usize> = self.prepared.sentences_in(self.section).collect();
+        let mut last_date = None;
+        let mut pending_batches = Vec::new();
+        let mut named = Vec::new();
+        for (position, &sentence) in sentences.iter().enumerate() {
+            let range = self.sentence_range(sentence);
+            let text = self.prepared.slice(&range);
+            let triggers = trigger::find(text);
+            if triggers.is_empty() {
+                continue;
+            }
+            let date = self.event_date(&range, last_date);
+            last_date = date.or(last_date);
+            let mut counts: Vec<Count> = Vec::new();
+            let mut found_any = false;
+            for trigger in &triggers {
+                let object = shift(&trigger.object, range.start);
+                let reading = entity::read(self.prepared.slice(&object));
+                counts.extend(reading.counts.iter().copied());
+                let found = if reading.items.is_empty() {
+                    self.names_elsewhere(
+                        &sentences,
+                        position,
+                        &reading.counts,
+                        self.prepared.slice(&object),
+                    )
+                } else {
+                    vec![Found { items: reading.items, base: object.start, sentence }]
+                };
+                for found in found {
+                    for item in found.items {
+                        found_any = true;
+                        let designation =
+                            self.designation(&item, found.base, found.sentence, sentence, date);
+                        named.push(designation);
+                    }
+                }
+            }
+            // "对这些外国实体实施制裁": restates names given before.
+            let only_restates = !counts.is_empty()
+                && counts.iter().all(|count| count.refers_back && count.number == 0);
+            if !found_any && !only_restates {
+                match batch::read(text) {
+                    Some(batch_counts) if counts.iter().all(|count| !count.refers_back) => {
+                        pending_batches.push((sentence, date, batch_counts));
+                    }
+                    _ => extraction.warnings.push(Warning {
+                        doc: self.doc.name.clone(),
+                        message: format!(
+                            "designation statement without a readable name: {}",
+                            collapse_whitespace(text)
+                        ),
+                    }),
+                }
+            }
+        }
+        // A count that the section goes on to name ("制裁了四个实体 … 对甲、乙、丙、丁实施制裁")
+        // is not a batch of its own.
+        for (sentence, date, counts) in pending_batches {
+            let authority = self.authority_for(&self.sentence_range(sentence), None);
+            let already_named = named
+                .iter()
+                .filter(|designation| {
+                    designation.authority == authority && designation.date == date
+                })
+                .count();
+            if u32::try_from(already_named).unwrap_or(u32::MAX) >= counts.total {
+                continue;
+            }
+            extraction.batches.push(Batch {
+                id: batch_id(&authority, date, counts.total),
+                authority,
+                date,
+                counts: counts.by_kind,
+                total: counts.total,
+                evidence: self.evidence(&self.sentence_range(sentence), sentence, sentence),
+            });
+        }
+        extraction.designations.extend(named);
+    }
+
+    /// Names for a trigger whose object only counts: the sentence before for
+    /// "these"/"这", the lines after for "the following:".
+    fn names_elsewhere(
+        &self,
+        sentences: &[usize],
+        position: usize,
+        counts: &[Count],
+        object: &str,
+    ) -> Vec<Found> {
+        if counts.iter().any(|count| count.refers_back && count.number > 0) {
+            let Some(&previous) = position.checked_sub(1).and_then(|before| sentences.get(before))
+            else {
+                return Vec::new();
+            };
+            let range = self.sentence_range(previous);
+            let mut reading = entity::read(self.prepared.slice(&range));
+            let counted: Vec<EntityKind> = counts.iter().filter_map(|count| count.kind).collect();
+            if !counted.is_empty() {
+                reading.items.retain(|item| counted.contains(&item.kind));
+            }
+            return vec![Found { items: reading.items, base: range.start, sentence: previous }];
+        }
+        let announces_list =
+            object.trim_end().ends_with([':', '：']) || object.to_lowercase().contains("following");
+        if !announces_list {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        for &next in sentences.iter().skip(position + 1) {
+            let range = self.sentence_range(next);
+            let reading = entity::read(self.prepared.slice(&range));
+            if reading.items.is_empty() {
+                if found.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            found.push(Found { items: reading.items, base: range.start, sentence: next });
+        }
+        found
+    }
+
+    fn designation(
+        &self,
+        item: &Item,
+        base: usize,
+        name_sentence: usize,
+        trigger_sentence: usize,
+        date: Option<NaiveDate>,
+    ) -> Designation {
+        let name_range = shift(&item.range, base);
+        let trigger_range = self.sentence_range(trigger_sentence);
+        let name_sentence_range = self.sentence_range(name_sentence);
+        let authority = self.authority_for(&trigger_range, Some(&name_sentence_range));
+        let authority_also = self.other_authorities(&authority);
+        let country = item
+            .country
+            .map(str::to_string)
+            .or_else(|| self.country_near(&name_sentence_range, name_range.start));
+        let kb = self.authorities.get(&authority);
+        let section_text = self.prepared.slice(&self.section_range());
+        let measures =
+            measures_in(section_text, kb.and_then(|a| a.issuer.starts_with("US").then_some("US")))
+                .or_else(|| kb.and_then(|a| a.measures.clone()));
+        let years = duration_years_in(section_text).or_else(|| kb.and_then(|a| a.duration_years));
+        let expires = date
+            .zip(years)
+            .and_then(|(date, years)| date.checked_add_months(Months::new(years * 12)));
+        let name_en = item.name_en.clone().or_else(|| match item.kind {
+            EntityKind::Person if matches!(country.as_deref(), Some("KP" | "KR")) => {
+                romanize::korean_name(&item.name)
+            }
+            EntityKind::Organization => romanize::institution_name(&item.name),
+            _ => None,
+        });
+        Designation {
+            id: designation_id(item.kind, &item.name, &authority, date),
+            name: item.name.clone(),
+            name_en,
+            aliases: item.aliases.clone(),
+            kind: item.kind,
+            country,
+            authority,
+            authority_also,
+            date,
+            announced: self.release.map(|(release, _)| release),
+            measures,
+            expires,
+            identifiers: item.identifiers.clone(),
+            role: item.role.clone(),
+            evidence: self.evidence(&name_range, name_sentence, trigger_sentence),
+        }
+    }
+
+    fn evidence(
+        &self,
+        span: &Range<usize>,
+        name_sentence: usize,
+        trigger_sentence: usize,
+    ) -> Evidence {
+        let mut sentence =
+            collapse_whitespace(self.prepared.slice(&self.sentence_range(name_sentence)));
+        if trigger_sentence != name_sentence {
+            sentence.push(' ');
+            sentence.push_str(&collapse_whitespace(
+                self.prepared.slice(&self.sentence_range(trigger_sentence)),
+            ));
+        }
+        Evidence {
+            doc: self.doc.name.clone(),
+            span: [self.doc.char_offset(span.start), self.doc.char_offset(span.end)],
+            sentence,
+        }
+    }
+
+    /// The day of the designation: a date written in the sentence (other
+    /// than the release date heading the section), a weekday before the
+    /// release, "today", the last date of an earlier statement, or the
+    /// release date.
+    fn event_date(
+        &self,
+        sentence: &Range<usize>,
+        last_date: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        let text = self.prepared.slice(sentence);
+        let release = self.release.map(|(release, _)| release);
+        let written = date::find(text, release)
+            .into_iter()
+            .filter(|mention| {
+                Some(sentence.start + mention.range.start) != self.release.map(|(_, at)| at)
+            })
+            .map(|mention| mention.date)
+            .next_back();
+        let lower = text.to_lowercase();
+        let today = ["今天", "今日", "today", "本日"].iter().any(|word| lower.contains(word));
+        written
+            .or(release.filter(|_| today))
+            .or_else(|| release.and_then(|release| date::weekday_before(text, release)))
+            .or(last_date)
+            .or(release)
+    }
+
+    /// The primary authority for a statement: the best-ranked authority cited
+    /// in its sentences, else the nearest cited before it, else any in the
+    /// section.
+    fn authority_for(&self, trigger: &Range<usize>, names: Option<&Range<usize>>) -> String {
+        let inside = |range: &Range<usize>| -> Vec<&Mention> {
+            self.mentions
+                .iter()
+                .filter(|mention| {
+                    mention.range.start >= range.start && mention.range.end <= range.end
+                })
+                .collect()
+        };
+        let best = |mentions: &[&Mention]| {
+            mentions
+                .iter()
+                .min_by_key(|mention| {
+                    self.authorities.all().get(mention.authority).map_or(u32::MAX, |a| a.rank)
+                })
+                .map(|mention| mention.authority)
+        };
+        let mut cited = inside(trigger);
+        if let Some(names) = names {
+            cited.extend(inside(names));
+        }
+        let chosen = best(&cited)
+            .or_else(|| {
+                let before: Vec<&Mention> =
+                    self.mentions.iter().filter(|m| m.range.end <= trigger.start).collect();
+                let nearest = before.last()?;
+                let near: Vec<&Mention> = before
+                    .iter()
+                    .copied()
+                    .filter(|m| m.range.start + 400 >= nearest.range.start)
+                    .collect();
+                best(&near)
+            })
+            .or_else(|| best(&self.mentions.iter().collect::<Vec<_>>()));
+        chosen
+            .and_then(|index| self.authorities.all().get(index))
+            .map_or_else(|| "UNKNOWN".to_string(), |authority| authority.code.clone())
+    }
+
+    /// Statutes and lists also cited in the section (orders and resolutions
+    /// under the primary are implied by it and left out).
+    fn other_authorities(&self, primary: &str) -> Vec<String> {
+        let mut codes: Vec<String> = Vec::new();
+        for mention in &self.mentions {
+            let Some(authority) = self.authorities.all().get(mention.authority) else { continue };
+            let implied = authority.kind == "un_resolution";
+            if authority.code != primary && !implied && !codes.contains(&authority.code) {
+                codes.push(authority.code.clone());
+            }
+        }
+        codes
+    }
+
+    /// The country nearest before `at` in the sentence (the designating
+    /// United States aside), else any in the sentence, else the section's
+    /// most frequent.
+    fn country_near(&self, sentence: &Range<usize>, at: usize) -> Option<String> {
+        let in_range = |range: &Range<usize>| -> Vec<(usize, &'static str)> {
+            country::mentions(self.prepared.slice(range))
+                .into_iter()
+                .filter(|mention| mention.code != "US")
+                .map(|mention| (range.start + mention.range.start, mention.code))
+                .collect()
+        };
+        let in_sentence = in_range(sentence);
+        if let Some((_, code)) =
+            in_sentence.iter().rev().find(|(start, _)| *start < at).or(in_sentence.first())
+        {
+            return Some((*code).to_string());
+        }
+        let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, code) in in_range(&self.section_range()) {
+            *frequency.entry(code).or_insert(0) += 1;
+        }
+        frequency.into_iter().max_by_key(|(_, count)| *count).map(|(code, _)| code.to_string())
+    }
+
+    fn sentence_range(&self, sentence: usize) -> Range<usize> {
+        self.prepared.sentences.get(sentence).map_or(0..0, |sentence| sentence.range.clone())
+    }
+
+    fn section_range(&self) -> Range<usize> {
+        self.prepared.sections.get(self.section).cloned().unwrap_or(0..0)
+    }
+}
+
+/// The measures a section spells out, in English.
+fn measures_in(text: &str, issuer_prefix: Option<&str>) -> Option<String> {
+    const CUES: &[(&[&str], &str, bool)] = &[
+        (&["政府采购", "政府採購", "procurement"], "government procurement", true),
+        (&["政府援助", "assistance"], "government assistance", true),
+        (&["出口", "export"], "export restrictions", false),
+        (
+            &[
+                "冻结资产",
+                "资产冻结",
+                "凍結資產",
+                "資產凍結",
+                "冻结其",
+                "asset freeze",
+                "blocked",
+                "blocking",
+            ],
+            "asset freeze",
+            false,
+        ),
+        (&["旅行禁令", "入境禁令", "travel ban"], "travel ban", false),
+        (&["签证", "簽證", "visa"], "visa restrictions", false),
+    ];
+    let lower = text.to_lowercase();
+    let measure_talk = ["措施", "制裁包括", "限制", "measures", "restrictions", "penalties"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if !measure_talk {
+        return None;
+    }
+    let mut found: Vec<(usize, String)> = CUES
+        .iter()
+        .filter_map(|(cues, label, national)| {
+            let at = cues.iter().filter_map(|cue| lower.find(&cue.to_lowercase())).min()?;
+            let label = match (national, issuer_prefix) {
+                (true, Some(prefix)) => format!("{prefix} {label}"),
+                _ => (*label).to_string(),
+            };
+            Some((at, label))
+        })
+        .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    found.sort();
+    let labels: Vec<String> = found.into_iter().map(|(_, label)| label).collect();
+    let (last, rest) = labels.split_last()?;
+    Some(format!("{} and {last}", rest.join(", ")))
+}
+
+/// "有效期为两年", "for a period of two years": how long the text says the
+/// measures last.
+fn duration_years_in(text: &str) -> Option<u32> {
+    static DURATION: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let pattern = DURATION
+        .get_or_init(|| {
+            regex::Regex::new(r"(?i)(?:有效期为|有效期為|为期|為期|期限为|期限為|for a period of|for|remain in (?:effect|place) for)\s*(?P<n>[0-9]+|[一二两兩三四五]|one|two|three|four|five)\s*(?:年|years?)").ok()
+        })
+        .as_ref()?;
+    let captures = pattern.captures(text)?;
+    entity::parse_number(captures.name("n")?.as_str())
+}
+
+fn shift(range: &Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
+/// Merges designations that share an id (the same name stated twice).
+fn merge_duplicates(designations: &mut Vec<Designation>) {
+    let mut merged: Vec<Designation> = Vec::with_capacity(designations.len());
+    for designation in designations.drain(..) {
+        match merged.iter_mut().find(|known| known.id == designation.id) {
+            Some(known) => {
+                for alias in designation.aliases {
+                    if !known.aliases.contains(&alias) {
+                        known.aliases.push(alias);
+                    }
+                }
+                for identifier in designation.identifiers {
+                    if !known.identifiers.contains(&identifier) {
+                        known.identifiers.push(identifier);
+                    }
+                }
+                known.name_en = known.name_en.take().or(designation.name_en);
+                known.role = known.role.take().or(designation.role);
+            }
+            None => merged.push(designation),
+        }
+    }
+    *designations = merged;
+}

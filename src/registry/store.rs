@@ -1,0 +1,176 @@
+//! Disk IO for the registry: reading the source texts and loading and saving
+//! `registry.json`.
+//!
+//! **Invariant:** `registry.json` is written atomically (a temporary file in
+//! the same folder, then a rename), so a reader sees the old file or the new
+//! one, never half of one.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::extract::document::Document;
+use crate::registry::{Registry, SCHEMA_VERSION};
+
+/// Why the registry or its sources could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {action}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What was being done.
+        action: &'static str,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A source text is not UTF-8.
+    #[error("{path}: not valid UTF-8 at byte {offset}")]
+    Utf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The sources folder holds no text.
+    #[error("{path}: no source texts (*.txt, *.md, *.html) found")]
+    NoSources {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// `registry.json` is not valid JSON of the expected shape.
+    #[error("{path}: invalid registry JSON at line {line}, column {column}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// Line of the error.
+        line: usize,
+        /// Column of the error.
+        column: usize,
+        /// The underlying error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// `registry.json` was written by another version of the format.
+    #[error("{path}: schema_version {got}, expected {expected}; re-run `sanctions extract`")]
+    SchemaVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version this build reads.
+        expected: u32,
+        /// The version in the file.
+        got: u32,
+    },
+}
+
+const SOURCE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// Reads every source text in `dir` (sorted by file name).
+pub fn read_sources(dir: &Path) -> Result<Vec<Document>, Error> {
+    let entries = fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        action: "cannot read sources folder",
+        source,
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            action: "cannot list sources folder",
+            source,
+        })?;
+        let path = entry.path();
+        let is_source =
+            path.extension().and_then(|extension| extension.to_str()).is_some_and(|extension| {
+                SOURCE_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+            });
+        if is_source && path.is_file() {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return Err(Error::NoSources { path: dir.to_path_buf() });
+    }
+    paths.sort();
+    paths.iter().map(|path| read_source(path)).collect()
+}
+
+/// Reads one source text.
+pub fn read_source(path: &Path) -> Result<Document, Error> {
+    let bytes = fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        action: "cannot read source",
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|error| Error::Utf8 {
+        path: path.to_path_buf(),
+        offset: error.utf8_error().valid_up_to(),
+    })?;
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+    Ok(Document::new(&name, text.trim_start_matches('\u{feff}')))
+}
+
+/// Loads `registry.json`.
+pub fn load(path: &Path) -> Result<Registry, Error> {
+    let text = fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        action: "cannot read registry",
+        source,
+    })?;
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    let json_error = |source: serde_json::Error| Error::Json {
+        path: path.to_path_buf(),
+        line: source.line(),
+        column: source.column(),
+        source,
+    };
+    let version: Version = serde_json::from_str(&text).map_err(json_error)?;
+    if version.schema_version != SCHEMA_VERSION {
+        return Err(Error::SchemaVersion {
+            path: path.to_path_buf(),
+            expected: SCHEMA_VERSION,
+            got: version.schema_version,
+        });
+    }
+    serde_json::from_str(&text).map_err(json_error)
+}
+
+/// Serializes the registry as pretty JSON with a final newline.
+pub fn to_json(registry: &Registry) -> String {
+    let mut json = serde_json::to_string_pretty(registry).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Writes `registry.json` atomically.
+pub fn save(path: &Path, registry: &Registry) -> Result<(), Error> {
+    write_atomically(path, to_json(registry).as_bytes())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and
+/// a rename, so `path` never holds a partial write.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let io =
+        |action: &'static str| move |source| Error::Io { path: path.to_path_buf(), action, source };
+    let mut temp = tempfile::NamedTempFile::new_in(&dir)
+        .map_err(io("cannot create a temporary file beside"))?;
+    temp.write_all(bytes).map_err(io("cannot write"))?;
+    temp.as_file().sync_all().map_err(io("cannot flush"))?;
+    temp.persist(path).map_err(|error| Error::Io {
+        path: path.to_path_buf(),
+        action: "cannot replace",
+        source: error.error,
+    })?;
+    Ok(())
+}
