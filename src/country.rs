@@ -81,6 +81,85 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("MH", &["马绍尔群岛", "馬紹爾群島", "Marshall Islands"]),
     ("SL", &["塞拉利昂", "獅子山", "Sierra Leone"]),
     ("TG", &["多哥", "Togo"]),
+    ("WS", &["萨摩亚", "薩摩亞", "Samoa"]),
+    ("KN", &["圣基茨和尼维斯", "Saint Kitts and Nevis"]),
+    ("BZ", &["伯利兹", "Belize"]),
+    ("KM", &["科摩罗", "Comoros"]),
+    // Provinces and large cities: a company named after one is Chinese.
+    (
+        PLACE_CN,
+        &[
+            "北京",
+            "上海",
+            "天津",
+            "重庆",
+            "重慶",
+            "辽宁",
+            "遼寧",
+            "吉林",
+            "黑龙江",
+            "黑龍江",
+            "河北",
+            "山东",
+            "山東",
+            "江苏",
+            "江蘇",
+            "浙江",
+            "福建",
+            "广东",
+            "廣東",
+            "广西",
+            "廣西",
+            "四川",
+            "湖北",
+            "湖南",
+            "河南",
+            "陕西",
+            "陝西",
+            "山西",
+            "安徽",
+            "江西",
+            "云南",
+            "雲南",
+            "贵州",
+            "貴州",
+            "内蒙古",
+            "內蒙古",
+            "新疆",
+            "甘肃",
+            "甘肅",
+            "海南",
+            "丹东",
+            "丹東",
+            "大连",
+            "大連",
+            "沈阳",
+            "瀋陽",
+            "深圳",
+            "广州",
+            "廣州",
+            "成都",
+            "淄博",
+            "青岛",
+            "青島",
+            "厦门",
+            "廈門",
+            "宁波",
+            "寧波",
+            "杭州",
+            "南京",
+            "武汉",
+            "武漢",
+            "西安",
+            "珲春",
+            "琿春",
+            "延吉",
+            "烟台",
+            "煙台",
+            "苏州",
+            "蘇州",
+        ],
+    ),
     ("KH", &["柬埔寨", "Cambodia"]),
     ("MN", &["蒙古", "Mongolia"]),
     ("UA", &["乌克兰", "烏克蘭", "Ukraine"]),
@@ -89,6 +168,9 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("FR", &["法国", "法國", "France"]),
 ];
 
+/// Marks the provinces and cities of China in [`COUNTRIES`].
+const PLACE_CN: &str = "CN-place";
+
 /// A country named in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryMention {
@@ -96,6 +178,8 @@ pub struct CountryMention {
     pub code: &'static str,
     /// Byte range of the name.
     pub range: Range<usize>,
+    /// Whether the name is a province or city rather than the country.
+    pub is_place: bool,
 }
 
 /// Every country named in `text`, in text order, longest names first where
@@ -110,8 +194,10 @@ pub fn mentions(text: &str) -> Vec<CountryMention> {
                 .enumerate()
                 .skip(1)
                 .find_map(|(group, found)| found.map(|found| (group, found)))?;
-            let code = codes.get(group - 1)?;
-            Some(CountryMention { code, range: found.range() })
+            let code = *codes.get(group - 1)?;
+            let is_place = code == PLACE_CN;
+            let code = if is_place { "CN" } else { code };
+            Some(CountryMention { code, range: found.range(), is_place })
         })
         .collect()
 }

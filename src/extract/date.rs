@@ -29,9 +29,10 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
         for captures in pattern.captures_iter(text) {
             let Some(whole) = captures.get(0) else { continue };
             let Some((year, month, day)) = reader(&captures) else { continue };
-            let date = match year {
-                Some(year) => NaiveDate::from_ymd_opt(year, month, day),
-                None => reference.and_then(|reference| infer_year(month, day, reference)),
+            let date = match (year, month) {
+                (Some(year), _) => NaiveDate::from_ymd_opt(year, month, day),
+                (None, 0) => reference.and_then(|reference| infer_month(day, reference)),
+                (None, _) => reference.and_then(|reference| infer_year(month, day, reference)),
             };
             if let Some(date) = date {
                 found.push(DateMention { date, range: whole.range(), has_year: year.is_some() });
@@ -83,6 +84,7 @@ fn patterns() -> &'static [(Regex, Reader)] {
             (r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號]".into(), numeric),
             (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b".into(), numeric),
             (r"(?:^|[^年\d])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號]".into(), numeric),
+            (r"(?:^|[^月\d号號年])(?P<day>[1-3]?\d)\s*日(?:[^本\p{Han}]|[宣发發表召举舉通批起])".into(), day_only),
             (format!(r"(?i)\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"), named_month),
             (format!(r"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+(?P<year>\d{{4}}))?"), named_month),
         ];
@@ -103,6 +105,12 @@ fn numeric(captures: &regex::Captures<'_>) -> Option<(Option<i32>, u32, u32)> {
     Some((year, field("month")?.parse().ok()?, field("day")?.parse().ok()?))
 }
 
+/// "16日宣布": the day of the reference month (or of the month before, when
+/// the day is still ahead). Month 0 marks a day-only date for `find`.
+fn day_only(captures: &regex::Captures<'_>) -> Option<(Option<i32>, u32, u32)> {
+    Some((None, 0, field(captures, "day")?.parse().ok()?))
+}
+
 fn named_month(captures: &regex::Captures<'_>) -> Option<(Option<i32>, u32, u32)> {
     let field = |name| field(captures, name);
     let month = field("month")?.to_lowercase();
@@ -112,6 +120,15 @@ fn named_month(captures: &regex::Captures<'_>) -> Option<(Option<i32>, u32, u32)
             .position(|prefix| month.starts_with(prefix))?;
     let year = field("year").and_then(|year| year.parse().ok());
     Some((year, u32::try_from(number).ok()? + 1, field("day")?.parse().ok()?))
+}
+
+fn infer_month(day: u32, reference: NaiveDate) -> Option<NaiveDate> {
+    let same_month = reference.with_day(day)?;
+    if same_month > reference {
+        reference.checked_sub_months(chrono::Months::new(1))?.with_day(day)
+    } else {
+        Some(same_month)
+    }
 }
 
 fn infer_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
@@ -142,6 +159,8 @@ mod tests {
         check("2022年01月28日 11:42", None, &[ymd(2022, 1, 28)]);
         check("12月11日至12日", Some(ymd(2023, 1, 5)), &[ymd(2022, 12, 11)]);
         check("3月16日，国务卿", Some(ymd(2021, 3, 16)), &[ymd(2021, 3, 16)]);
+        check("委员会16日宣布", Some(ymd(2018, 10, 17)), &[ymd(2018, 10, 16)]);
+        check("今日、明日", Some(ymd(2018, 10, 17)), &[]);
     }
 
     #[test]

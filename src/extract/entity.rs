@@ -36,6 +36,9 @@ pub struct Item {
     pub identifiers: Vec<Identifier>,
     /// Country written next to the name ("俄罗斯的", "China-based", "(Russia)").
     pub country: Option<&'static str>,
+    /// End of the words that belong to this item (name, parentheses,
+    /// apposition), relative like `range`.
+    pub extent_end: usize,
 }
 
 /// A piece that counts the designated instead of naming them ("这七人",
@@ -75,14 +78,21 @@ pub fn read(text: &str) -> Reading {
             continue;
         }
         let Some(mut item) = classify(&parsed) else { continue };
-        // "KIM Il Nam, Minister of State Security" — an apposition after a
-        // person is the person's role.
-        if item.kind == EntityKind::Person && item.role.is_none() {
-            if let Some(role) = pieces.get(index).and_then(|next| text.get(next.clone())) {
-                if is_role_apposition(role) {
-                    item.role = Some(role.trim().trim_end_matches(['.', ',']).to_string());
-                    index += 1;
+        // "KIM Il Nam, Minister of State Security", "X Limited, a Hong
+        // Kong-based front company": an apposition gives a person's role and
+        // anyone's country.
+        if let Some(next) = pieces.get(index) {
+            let apposition = text.get(next.clone()).unwrap_or("");
+            if is_role_apposition(apposition) {
+                let apposition = apposition.trim().trim_end_matches(['.', ',']);
+                if item.kind == EntityKind::Person && item.role.is_none() {
+                    item.role = Some(apposition.to_string());
                 }
+                if item.country.is_none() {
+                    item.country = country::mentions(apposition).first().map(|found| found.code);
+                }
+                item.extent_end = next.end;
+                index += 1;
             }
         }
         reading.items.push(item);
@@ -102,6 +112,8 @@ struct Piece {
     whole: String,
     /// Country written before the name ("俄罗斯的", "China-based").
     country: Option<&'static str>,
+    /// End of the whole piece.
+    end: usize,
 }
 
 const OPENERS: &[char] = &['(', '（', '《', '“', '「', '[', '【', '‘'];
@@ -241,8 +253,13 @@ const LEADING_WORDS: &[&str] = &[
 /// Separates the name from parentheticals, leading words and a country phrase.
 fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
     let whole = text.get(range.clone())?.to_string();
-    // The name ends where the first parenthesis opens.
-    let mut name_end = range.end;
+    // The name ends where the first parenthesis opens, or at a dash
+    // ("Ocean Glory Maritime Ltd. — address: Apia").
+    let mut name_end = [" — ", " – ", " - ", "—"]
+        .iter()
+        .filter_map(|dash| whole.find(dash))
+        .min()
+        .map_or(range.end, |at| range.start + at);
     let mut notes = Vec::new();
     let mut depth = 0usize;
     let mut note_start = 0;
@@ -284,7 +301,7 @@ fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
     if core_text.is_empty() {
         return None;
     }
-    Some(Piece { core: start..end, core_text, notes, whole, country })
+    Some(Piece { core: start..end, core_text, notes, whole, country, end: range.end })
 }
 
 /// Trims whitespace, quotes, trailing punctuation and leading sentence words.
@@ -332,6 +349,12 @@ fn read_count(core: &str) -> Option<Count> {
         Regex::new(r"(?i)(?:^|[^0-9A-Za-z一二两兩三四五六七八九十百])(?P<back>这|這|该|該|上述|以上|此|these|those|the above|all)?\s*(?:新的?)?(?P<number>[0-9]+|[一二两兩三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:个|個|家|名|艘|位|项|項|条|條)?\s*(?:新的?|additional|new|other|more)?\s*(?:联合国|聯合國|朝鲜|北朝鲜|中国|俄罗斯|伊朗|\p{Lu}[a-z]+-based\s+)?(?P<what>[\p{Han}A-Za-z ]{0,30})$").ok()
     });
     let core = core.trim();
+    if let Some(noun) = VAGUE.iter().find_map(|word| core.strip_prefix(word)) {
+        // "多家中国企业", "several companies": a count without a number.
+        if is_generic(noun.trim()) {
+            return Some(Count { kind: None, number: 0, refers_back: false });
+        }
+    }
     if let Some(noun) = DEMONSTRATIVES.iter().find_map(|word| core.strip_prefix(word)) {
         // "这些外国实体", "these entities": names given before, not counted again.
         let noun = noun.trim_start_matches(|c: char| {
@@ -347,6 +370,21 @@ fn read_count(core: &str) -> Option<Count> {
     let number = parse_number(captures.name("number")?.as_str())?;
     Some(Count { kind, number, refers_back: captures.name("back").is_some() })
 }
+
+const VAGUE: &[&str] = &[
+    "多家",
+    "多个",
+    "多個",
+    "多名",
+    "数家",
+    "數家",
+    "若干",
+    "一些",
+    "several ",
+    "multiple ",
+    "many ",
+    "numerous ",
+];
 
 const DEMONSTRATIVES: &[&str] = &["这些", "這些", "上述", "该等", "these ", "those ", "such "];
 
@@ -479,7 +517,8 @@ pub fn parse_number(text: &str) -> Option<u32> {
 /// Decides what a piece names, if anything.
 fn classify(piece: &Piece) -> Option<Item> {
     let core = piece.core_text.as_str();
-    if is_designator(core) || country::code_of(core).is_some() {
+    if is_designator(core) || country::code_of(core).is_some() || is_title(core) || is_generic(core)
+    {
         return None;
     }
     let identifiers = imo_numbers(&piece.whole);
@@ -493,6 +532,7 @@ fn classify(piece: &Piece) -> Option<Item> {
         role: notes.role,
         identifiers,
         country: notes.country.or(piece.country),
+        extent_end: piece.end,
     };
     if !item.identifiers.is_empty() || is_vessel_name(core, &piece.whole) {
         item.kind = EntityKind::Vessel;
@@ -505,6 +545,11 @@ fn classify(piece: &Piece) -> Option<Item> {
     if let Some(offset) = person_name_start(core, item.role.is_some() || item.name_en.is_some()) {
         item.kind = EntityKind::Person;
         item.name = core.get(offset..).unwrap_or(core).to_string();
+        // "驻沈阳代表朴成哲": the words before the name are the person's title.
+        let prefix = core.get(..offset).unwrap_or("");
+        if item.role.is_none() && is_title(prefix) {
+            item.role = Some(prefix.to_string());
+        }
         item.range = piece.core.start + offset..piece.core.end;
         return Some(item);
     }
@@ -552,7 +597,9 @@ fn read_notes(notes: &[String]) -> Notes {
         }
         for alias_range in split_enumeration(aliases, 0..aliases.len()) {
             let Some(alias) = aliases.get(alias_range) else { continue };
-            let alias = alias.trim().trim_matches(['\'', '"', '“', '”', '.']).trim();
+            let alias = alias.trim().trim_matches(['\'', '"', '“', '”']).trim();
+            let alias =
+                if ends_with_abbreviation(alias) { alias } else { alias.trim_end_matches('.') };
             if alias.is_empty() {
                 continue;
             }
@@ -588,6 +635,43 @@ fn english_legal_form(alias: &str) -> Option<String> {
         .find_map(|(form, english)| alias.strip_suffix(form).map(|stem| (stem.trim(), *english)))?;
     let latin = !stem.is_empty() && stem.chars().all(|c| c.is_ascii() && !c.is_ascii_control());
     latin.then(|| format!("{stem} {english}"))
+}
+
+/// "中国企业", "所谓实体", "foreign companies": a kind of entity, not a name.
+fn is_generic(core: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "企业",
+        "企業",
+        "公司",
+        "实体",
+        "實體",
+        "机构",
+        "機構",
+        "个人",
+        "個人",
+        "人士",
+        "银行",
+        "銀行",
+        "船只",
+        "船隻",
+        "官员",
+        "官員",
+        "companies",
+        "entities",
+        "individuals",
+        "persons",
+        "banks",
+        "vessels",
+        "firms",
+    ];
+    let lower = core.to_lowercase();
+    let mut rest = lower.trim_start_matches("所谓").trim_start_matches("所謂").trim();
+    if let Some(found) = country::mentions(rest).first().filter(|found| found.range.start == 0) {
+        rest = rest.get(found.range.end..).unwrap_or("").trim();
+    }
+    let rest =
+        rest.trim_start_matches("foreign ").trim_start_matches("外国").trim_start_matches("外國");
+    rest.is_empty() || GENERIC.contains(&rest)
 }
 
 /// Organizations that designate rather than get designated.
@@ -820,6 +904,12 @@ const LATIN_ORG_WORDS: &[&str] = &[
     "investments",
     "development",
     "international",
+    "plant",
+    "fze",
+    "fzco",
+    "dmcc",
+    "shipyard",
+    "mill",
 ];
 
 const LATIN_ORG_PREFIXES: &[&str] = &[
@@ -918,6 +1008,9 @@ fn person_name_start(core: &str, has_support: bool) -> Option<usize> {
 
 fn is_role_apposition(text: &str) -> bool {
     let trimmed = text.trim();
+    if trimmed.chars().any(is_han) {
+        return false;
+    }
     let first = trimmed.split_whitespace().next().unwrap_or("").to_lowercase();
     matches!(first.as_str(), "a" | "an" | "the" | "who" | "its" | "his" | "her")
         || is_title(trimmed)
@@ -993,7 +1086,7 @@ fn is_title(text: &str) -> bool {
         "operator",
     ];
     if text.chars().any(is_han) {
-        return HAN_TITLES.iter().any(|title| text.contains(title));
+        return HAN_TITLES.iter().any(|title| text.trim_end().ends_with(title));
     }
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
     LATIN_TITLES.contains(&first.as_str())

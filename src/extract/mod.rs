@@ -88,6 +88,14 @@ fn short_hash(key: &str) -> String {
     digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect()
 }
 
+/// Where an item was read: the offset its ranges are relative to, where the
+/// next item starts, and the sentence.
+struct Place {
+    base: usize,
+    next_start: Option<usize>,
+    sentence: usize,
+}
+
 /// Names found for one trigger, with the sentence they were read from.
 struct Found {
     items: Vec<Item>,
@@ -163,17 +171,19 @@ impl<'a> SectionReader<'a> {
                     vec![Found { items: reading.items, base: object.start, sentence }]
                 };
                 for found in found {
-                    for item in found.items {
+                    for (index, item) in found.items.iter().enumerate() {
                         found_any = true;
-                        let designation =
-                            self.designation(&item, found.base, found.sentence, sentence, date);
-                        named.push(designation);
+                        let next_start =
+                            found.items.get(index + 1).map(|next| found.base + next.range.start);
+                        let place =
+                            Place { base: found.base, next_start, sentence: found.sentence };
+                        named.push(self.designation(item, &place, sentence, date));
                     }
                 }
             }
-            // "对这些外国实体实施制裁": restates names given before.
-            let only_restates = !counts.is_empty()
-                && counts.iter().all(|count| count.refers_back && count.number == 0);
+            // "对这些外国实体实施制裁", "对多家中国企业实施制裁": restates or alludes,
+            // names nobody.
+            let only_restates = !counts.is_empty() && counts.iter().all(|count| count.number == 0);
             if !found_any && !only_restates {
                 match batch::read(text) {
                     Some(batch_counts) if counts.iter().all(|count| !count.refers_back) => {
@@ -189,16 +199,12 @@ impl<'a> SectionReader<'a> {
                 }
             }
         }
-        // A count that the section goes on to name ("制裁了四个实体 … 对甲、乙、丙、丁实施制裁")
-        // is not a batch of its own.
+        // A count that the section goes on to name ("制裁了四个实体 … 对甲、乙、丙、丁实施制裁",
+        // a headline "将四艘船隻列入黑名單") is not a batch of its own.
         for (sentence, date, counts) in pending_batches {
             let authority = self.authority_for(&self.sentence_range(sentence), None);
-            let already_named = named
-                .iter()
-                .filter(|designation| {
-                    designation.authority == authority && designation.date == date
-                })
-                .count();
+            let already_named =
+                named.iter().filter(|designation| designation.authority == authority).count();
             if u32::try_from(already_named).unwrap_or(u32::MAX) >= counts.total {
                 continue;
             }
@@ -236,16 +242,20 @@ impl<'a> SectionReader<'a> {
             }
             return vec![Found { items: reading.items, base: range.start, sentence: previous }];
         }
-        let announces_list =
-            object.trim_end().ends_with([':', '：']) || object.to_lowercase().contains("following");
+        let lower = object.to_lowercase();
+        let announces_list = object.trim_end().ends_with([':', '：'])
+            || ["following", "below", "如下", "以下", "下列"]
+                .iter()
+                .any(|word| lower.contains(word));
         if !announces_list {
             return Vec::new();
         }
         let mut found = Vec::new();
         for &next in sentences.iter().skip(position + 1) {
             let range = self.sentence_range(next);
-            let reading = entity::read(self.prepared.slice(&range));
-            if reading.items.is_empty() {
+            let line = self.prepared.slice(&range);
+            let reading = entity::read(line);
+            if reading.items.is_empty() || !is_list_line(line, &reading.items) {
                 if found.is_empty() {
                     continue;
                 }
@@ -259,20 +269,17 @@ impl<'a> SectionReader<'a> {
     fn designation(
         &self,
         item: &Item,
-        base: usize,
-        name_sentence: usize,
+        place: &Place,
         trigger_sentence: usize,
         date: Option<NaiveDate>,
     ) -> Designation {
+        let (base, name_sentence) = (place.base, place.sentence);
         let name_range = shift(&item.range, base);
         let trigger_range = self.sentence_range(trigger_sentence);
         let name_sentence_range = self.sentence_range(name_sentence);
         let authority = self.authority_for(&trigger_range, Some(&name_sentence_range));
         let authority_also = self.other_authorities(&authority);
-        let country = item
-            .country
-            .map(str::to_string)
-            .or_else(|| self.country_near(&name_sentence_range, name_range.start));
+        let country = self.country_for(item, place, &name_sentence_range);
         let kb = self.authorities.get(&authority);
         let section_text = self.prepared.slice(&self.section_range());
         let measures =
@@ -412,28 +419,50 @@ impl<'a> SectionReader<'a> {
         codes
     }
 
-    /// The country nearest before `at` in the sentence (the designating
-    /// United States aside), else any in the sentence, else the section's
-    /// most frequent.
-    fn country_near(&self, sentence: &Range<usize>, at: usize) -> Option<String> {
-        let in_range = |range: &Range<usize>| -> Vec<(usize, &'static str)> {
-            country::mentions(self.prepared.slice(range))
-                .into_iter()
-                .filter(|mention| mention.code != "US")
-                .map(|mention| (range.start + mention.range.start, mention.code))
-                .collect()
+    /// The country of an item: written next to it; else, for a name in
+    /// Chinese script, a place its name opens with, then the nearest country
+    /// before it in the sentence (Chinese modifiers precede), then one after
+    /// it; for a Latin name, one between it and the next name first (English
+    /// appositions follow); else the section's most frequent country, except
+    /// for vessels, whose flag is never guessed. The designating United
+    /// States is never taken from context.
+    fn country_for(&self, item: &Item, place: &Place, sentence: &Range<usize>) -> Option<String> {
+        if let Some(code) = item.country {
+            return Some(code.to_string());
+        }
+        let name = shift(&item.range, place.base);
+        let after_end = place.next_start.unwrap_or(sentence.end).max(name.end);
+        let after = self.countries_in(&(name.end..after_end)).first().copied();
+        let before = self.countries_in(&(sentence.start..name.start)).last().copied();
+        let opening = country::mentions(&item.name)
+            .first()
+            .filter(|found| found.range.start == 0 && found.code != "US")
+            .map(|found| found.code);
+        let ordered = if item.name.chars().any(entity::is_han) {
+            [opening, before, after]
+        } else {
+            [after, before, opening]
         };
-        let in_sentence = in_range(sentence);
-        if let Some((_, code)) =
-            in_sentence.iter().rev().find(|(start, _)| *start < at).or(in_sentence.first())
-        {
-            return Some((*code).to_string());
+        if let Some(code) = ordered.into_iter().flatten().next() {
+            return Some(code.to_string());
+        }
+        if item.kind == EntityKind::Vessel {
+            return None;
         }
         let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, code) in in_range(&self.section_range()) {
+        for code in self.countries_in(&self.section_range()) {
             *frequency.entry(code).or_insert(0) += 1;
         }
         frequency.into_iter().max_by_key(|(_, count)| *count).map(|(code, _)| code.to_string())
+    }
+
+    /// Countries named in `range`, the designating United States aside.
+    fn countries_in(&self, range: &Range<usize>) -> Vec<&'static str> {
+        country::mentions(self.prepared.slice(range))
+            .into_iter()
+            .filter(|mention| mention.code != "US" && !mention.is_place)
+            .map(|mention| mention.code)
+            .collect()
     }
 
     fn sentence_range(&self, sentence: usize) -> Range<usize> {
@@ -506,6 +535,34 @@ fn duration_years_in(text: &str) -> Option<u32> {
         .as_ref()?;
     let captures = pattern.captures(text)?;
     entity::parse_number(captures.name("n")?.as_str())
+}
+
+/// Whether a line after "the following:" is a list entry: little but names,
+/// parentheses and addresses, not a sentence of prose.
+fn is_list_line(line: &str, items: &[Item]) -> bool {
+    let mut rest = String::new();
+    let mut at = 0;
+    for item in items {
+        rest.push_str(line.get(at..item.range.start).unwrap_or(""));
+        at = item.range.end.max(at);
+    }
+    rest.push_str(line.get(at..).unwrap_or(""));
+    let mut depth = 0usize;
+    let outside: String = rest
+        .chars()
+        .filter(|c| {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let words =
+        outside.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).count();
+    let han = outside.chars().filter(|c| entity::is_han(*c)).count();
+    words + han / 2 <= 6
 }
 
 fn shift(range: &Range<usize>, by: usize) -> Range<usize> {

@@ -66,7 +66,7 @@ fn patterns() -> &'static [Regex] {
             // X被列入/遭制裁
             r"(?P<obj>[^。；;，,]{2,200}?)(?P<verb>(?:被|遭)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|指认|指認|认定|認定|增列|纳入|納入))",
             // OFAC designated X / imposed sanctions on X / added X to the SDN List
-            r"(?i)(?P<verb>\b(?:designat(?:ed|es|ing)|sanction(?:ed|ing)|impos(?:ed|es|ing)\s+(?:sanctions|measures|penalties|restrictions)\s+(?:on|against|upon)|added|adding|identif(?:ied|ying)|listed|listing)\b)(?P<obj>[^;]{1,600})",
+            r"(?i)(?P<verb>\b(?:designat(?:ed|es|ing)|sanction(?:ed|ing)|impos(?:ed|es|ing)\s+(?:[a-z-]+\s+){0,2}?(?:sanctions|measures|penalties|restrictions)\s+(?:on|against|upon)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)\s+of|added|adding|identif(?:ied|ying)|listed|listing)\b)(?P<obj>[^;]{1,600})",
             // X was designated / X were added to the list
             r"(?i)(?P<obj>[^;:]{2,300}?)\s+(?P<verb>(?:was|were|has been|have been|is being|are being)\s+(?:designated|sanctioned|added|listed))",
         ]
@@ -76,12 +76,16 @@ fn patterns() -> &'static [Regex] {
     })
 }
 
-/// "Specially Designated Nationals" names a list; it designates nobody.
+/// "Specially Designated Nationals" names a list and "the designated
+/// persons" refers to them: neither designates anybody.
 fn is_list_name(sentence: &str, verb: Range<usize>) -> bool {
     let before = sentence.get(..verb.start).unwrap_or("");
     let after = sentence.get(verb.end..).unwrap_or("");
-    before.trim_end().to_lowercase().ends_with("specially")
-        || after.trim_start().to_lowercase().starts_with("nationals")
+    let before = before.trim_end().to_lowercase();
+    let adjective = ["specially", "the", "these", "those", "any", "all", "newly", "other", "such"]
+        .iter()
+        .any(|word| before == *word || before.ends_with(&format!(" {word}")));
+    adjective || after.trim_start().to_lowercase().starts_with("nationals")
 }
 
 /// Cuts the object at the clause that gives reasons or legal basis
