@@ -114,6 +114,20 @@ struct SectionReader<'a> {
     release: Option<(NaiveDate, usize)>,
     /// Authority mentions in the section, with document byte ranges.
     mentions: Vec<Mention>,
+    /// What the section says once for all its designations.
+    facts: SectionFacts,
+}
+
+/// Facts read once per section.
+struct SectionFacts {
+    /// Measures spelled out, worded for a US authority.
+    measures_us: Option<String>,
+    /// Measures spelled out, worded for any other authority.
+    measures: Option<String>,
+    /// How many years the text says the measures last.
+    duration_years: Option<u32>,
+    /// The most frequent country named (United States and places aside).
+    main_country: Option<&'static str>,
 }
 
 impl<'a> SectionReader<'a> {
@@ -137,7 +151,22 @@ impl<'a> SectionReader<'a> {
                 range: shift(&mention.range, range.start),
             })
             .collect();
-        SectionReader { doc, prepared, section, authorities, release, mentions }
+        let mut frequency: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for mention in country::mentions(text) {
+            if mention.code != "US" && !mention.is_place {
+                *frequency.entry(mention.code).or_insert(0) += 1;
+            }
+        }
+        let facts = SectionFacts {
+            measures_us: measures_in(text, Some("US")),
+            measures: measures_in(text, None),
+            duration_years: duration_years_in(text),
+            main_country: frequency
+                .into_iter()
+                .max_by_key(|(_, count)| *count)
+                .map(|(code, _)| code),
+        };
+        SectionReader { doc, prepared, section, authorities, release, mentions, facts }
     }
 
     fn read(&self, extraction: &mut Extraction) {
@@ -281,11 +310,10 @@ impl<'a> SectionReader<'a> {
         let authority_also = self.other_authorities(&authority);
         let country = self.country_for(item, place, &name_sentence_range);
         let kb = self.authorities.get(&authority);
-        let section_text = self.prepared.slice(&self.section_range());
-        let measures =
-            measures_in(section_text, kb.and_then(|a| a.issuer.starts_with("US").then_some("US")))
-                .or_else(|| kb.and_then(|a| a.measures.clone()));
-        let years = duration_years_in(section_text).or_else(|| kb.and_then(|a| a.duration_years));
+        let issued_by_us = kb.is_some_and(|a| a.issuer.starts_with("US"));
+        let spelled_out = if issued_by_us { &self.facts.measures_us } else { &self.facts.measures };
+        let measures = spelled_out.clone().or_else(|| kb.and_then(|a| a.measures.clone()));
+        let years = self.facts.duration_years.or_else(|| kb.and_then(|a| a.duration_years));
         let expires = date
             .zip(years)
             .and_then(|(date, years)| date.checked_add_months(Months::new(years * 12)));
@@ -449,11 +477,7 @@ impl<'a> SectionReader<'a> {
         if item.kind == EntityKind::Vessel {
             return None;
         }
-        let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
-        for code in self.countries_in(&self.section_range()) {
-            *frequency.entry(code).or_insert(0) += 1;
-        }
-        frequency.into_iter().max_by_key(|(_, count)| *count).map(|(code, _)| code.to_string())
+        self.facts.main_country.map(str::to_string)
     }
 
     /// Countries named in `range`, the designating United States aside.
@@ -467,10 +491,6 @@ impl<'a> SectionReader<'a> {
 
     fn sentence_range(&self, sentence: usize) -> Range<usize> {
         self.prepared.sentences.get(sentence).map_or(0..0, |sentence| sentence.range.clone())
-    }
-
-    fn section_range(&self) -> Range<usize> {
-        self.prepared.sections.get(self.section).cloned().unwrap_or(0..0)
     }
 }
 
