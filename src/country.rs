@@ -5,6 +5,7 @@
 //! **Invariant:** lookups prefer the longest name, so 北朝鲜 is read as KP and
 //! never as 朝鲜 inside a longer name of another country.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -187,14 +188,9 @@ pub struct CountryMention {
 pub fn mentions(text: &str) -> Vec<CountryMention> {
     let Some((pattern, codes)) = compiled() else { return Vec::new() };
     pattern
-        .captures_iter(text)
-        .filter_map(|captures| {
-            let (group, found) = captures
-                .iter()
-                .enumerate()
-                .skip(1)
-                .find_map(|(group, found)| found.map(|found| (group, found)))?;
-            let code = *codes.get(group - 1)?;
+        .find_iter(text)
+        .filter_map(|found| {
+            let code = *codes.get(&found.as_str().to_lowercase())?;
             let is_place = code == PLACE_CN;
             let code = if is_place { "CN" } else { code };
             Some(CountryMention { code, range: found.range(), is_place })
@@ -211,10 +207,10 @@ pub fn code_of(name: &str) -> Option<&'static str> {
     mentions(trimmed).into_iter().find(|found| found.range.len() == trimmed.len()).map(|m| m.code)
 }
 
-/// One alternation with a capture group per name, longest names first, and
-/// the code each group stands for.
-fn compiled() -> Option<&'static (Regex, Vec<&'static str>)> {
-    static COMPILED: OnceLock<Option<(Regex, Vec<&'static str>)>> = OnceLock::new();
+/// One alternation of every name, longest first (no capture groups, so the
+/// fast engine runs), and the code of each lowercased name.
+fn compiled() -> Option<&'static (Regex, HashMap<String, &'static str>)> {
+    static COMPILED: OnceLock<Option<(Regex, HashMap<String, &'static str>)>> = OnceLock::new();
     COMPILED
         .get_or_init(|| {
             let mut names: Vec<(&str, &str)> = COUNTRIES
@@ -227,14 +223,14 @@ fn compiled() -> Option<&'static (Regex, Vec<&'static str>)> {
                 .map(|(_, name)| {
                     let escaped = regex::escape(name);
                     if name.is_ascii() {
-                        format!("(\\b{escaped}\\b)")
+                        format!("\\b{escaped}\\b")
                     } else {
-                        format!("({escaped})")
+                        escaped
                     }
                 })
                 .collect::<Vec<_>>()
                 .join("|");
-            let codes = names.iter().map(|(code, _)| *code).collect();
+            let codes = names.iter().map(|(code, name)| (name.to_lowercase(), *code)).collect();
             // Every name is escaped, so the pattern compiles; the unit tests prove it.
             let pattern = Regex::new(&format!("(?i){alternation}")).ok()?;
             Some((pattern, codes))

@@ -56,19 +56,19 @@ fn patterns() -> &'static [Regex] {
     PATTERNS.get_or_init(|| {
         [
             // 对X实施制裁 / 對X實施制裁 / 对X采取措施
-            r"(?:对|對)(?P<obj>[^。；;]{1,400}?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面)?(?:制裁|措施|限制))",
+            r"(?:对|對)(?P<obj>[^。；;]*?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面)?(?:制裁|措施|限制))",
             // 将X增添至…名单 / 把X列入实体清单
-            r"(?:将|將|把)(?P<obj>[^。；;]{1,400}?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為)(?:至|到|进|進)?)[^。；;]{0,40}?(?:名单|名單|清单|清單|制裁|List)",
+            r"(?:将|將|把)(?P<obj>[^。；;]*?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為)(?:至|到|进|進)?)[^。；;]*?(?:名单|名單|清单|清單|制裁|List)",
             // 制裁了X / 宣布制裁X / 指认X
-            r"(?P<verb>(?:制裁了|宣布制裁|决定制裁|決定制裁|下令制裁|指认了|指認了|指认|指認|认定了|認定了|列名了|將以下|将以下))(?P<obj>[^。；;]{1,400})",
+            r"(?P<verb>(?:制裁了|宣布制裁|决定制裁|決定制裁|下令制裁|指认了|指認了|指认|指認|认定了|認定了|列名了|將以下|将以下))(?P<obj>[^。；;]*)",
             // 委员会一致通过了49项新的指控 / 新增了12个实体
-            r"(?P<verb>(?:一致)?(?:通过|通過|批准|新增|增列)了?)(?P<obj>[^。；;0-9一二两兩三四五六七八九十]{0,10}(?:[0-9]+|[一二两兩三四五六七八九十百]+)\s*(?:项|項|个|個|名|家|条|條)[^。；;]{0,20}?(?:指控|指认|指認|认定|認定|指定|制裁)[^。；;]{0,300})",
+            r"(?P<verb>(?:一致)?(?:通过|通過|批准|新增|增列)了?)(?P<obj>[^。；;0-9一二两兩三四五六七八九十]*(?:[0-9]+|[一二两兩三四五六七八九十百]+)\s*(?:项|項|个|個|名|家|条|條)[^。；;]*?(?:指控|指认|指認|认定|認定|指定|制裁)[^。；;]*)",
             // X被列入/遭制裁
-            r"(?P<obj>[^。；;，,]{2,200}?)(?P<verb>(?:被|遭)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|指认|指認|认定|認定|增列|纳入|納入))",
+            r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|指认|指認|认定|認定|增列|纳入|納入))",
             // OFAC designated X / imposed sanctions on X / added X to the SDN List
-            r"(?i)(?P<verb>\b(?:designat(?:ed|es|ing)|sanction(?:ed|ing)|impos(?:ed|es|ing)\s+(?:[a-z-]+\s+){0,2}?(?:sanctions|measures|penalties|restrictions)\s+(?:on|against|upon)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)\s+of|added|adding|identif(?:ied|ying)|listed|listing)\b)(?P<obj>[^;]{1,600})",
+            r"(?i)(?P<verb>\b(?:designat(?:ed|es|ing)|sanction(?:ed|ing)|impos(?:ed|es|ing)\s+(?:[a-z-]+\s+)*?(?:sanctions|measures|penalties|restrictions)\s+(?:on|against|upon)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)\s+of|added|adding|identif(?:ied|ying)|listed|listing)\b)(?P<obj>[^;]*)",
             // X was designated / X were added to the list
-            r"(?i)(?P<obj>[^;:]{2,300}?)\s+(?P<verb>(?:was|were|has been|have been|is being|are being)\s+(?:designated|sanctioned|added|listed))",
+            r"(?i)(?P<obj>[^;:]*?)\s+(?P<verb>(?:was|were|has been|have been|is being|are being)\s+(?:designated|sanctioned|added|listed))",
         ]
         .iter()
         .filter_map(|source| Regex::new(source).ok())
