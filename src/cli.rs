@@ -115,7 +115,7 @@ fn entities(data: &Path, args: &EntitiesArgs) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
     if args.json {
         let rows: Vec<serde_json::Value> =
-            selected.iter().map(|d| designation_json(d, today)).collect();
+            selected.iter().map(|d| designation_json(d, today)).collect::<Result<_, _>>()?;
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
@@ -162,7 +162,7 @@ fn show(data: &Path, args: &ShowArgs) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "{}",
-                serde_json::to_string_pretty(&designation_json(designation, today))?
+                serde_json::to_string_pretty(&designation_json(designation, today)?)?
             )?;
         }
         Record::Batch(batch) if args.json => {
@@ -192,12 +192,15 @@ fn today() -> NaiveDate {
 }
 
 /// A designation as JSON, with its status on `today` added.
-fn designation_json(designation: &Designation, today: NaiveDate) -> serde_json::Value {
-    let mut value = serde_json::to_value(designation).unwrap_or_default();
+fn designation_json(
+    designation: &Designation,
+    today: NaiveDate,
+) -> Result<serde_json::Value, serde_json::Error> {
+    let mut value = serde_json::to_value(designation)?;
     if let Some(object) = value.as_object_mut() {
         object.insert("status".into(), designation.status(today).as_str().into());
     }
-    value
+    Ok(value)
 }
 
 fn write_designation(out: &mut impl Write, d: &Designation, today: NaiveDate) -> io::Result<()> {

@@ -53,6 +53,15 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// The registry could not be turned into JSON.
+    #[error("{path}: cannot serialize the registry")]
+    Serialize {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: serde_json::Error,
+    },
     /// `registry.json` was written by another version of the format.
     #[error("{path}: schema_version {got}, expected {expected}; re-run `sanctions extract`")]
     SchemaVersion {
@@ -143,15 +152,17 @@ pub fn load(path: &Path) -> Result<Registry, Error> {
 }
 
 /// Serializes the registry as pretty JSON with a final newline.
-pub fn to_json(registry: &Registry) -> String {
-    let mut json = serde_json::to_string_pretty(registry).unwrap_or_default();
+pub fn to_json(registry: &Registry) -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_string_pretty(registry)?;
     json.push('\n');
-    json
+    Ok(json)
 }
 
 /// Writes `registry.json` atomically.
 pub fn save(path: &Path, registry: &Registry) -> Result<(), Error> {
-    write_atomically(path, to_json(registry).as_bytes())
+    let json = to_json(registry)
+        .map_err(|source| Error::Serialize { path: path.to_path_buf(), source })?;
+    write_atomically(path, json.as_bytes())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and
