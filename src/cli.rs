@@ -10,9 +10,11 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use unicode_width::UnicodeWidthStr;
 
+use crate::lists;
 use crate::model::{Batch, Designation, EntityKind, Status};
 use crate::registry::store;
 use crate::registry::{Filter, Record, Registry};
+use crate::screen::{self, Query, Screener};
 
 /// Extracts sanctions designations from texts and screens names against them.
 #[derive(Debug, Parser)]
@@ -35,6 +37,77 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Show one designation or batch with its evidence.
     Show(ShowArgs),
+    /// Import a sanctions list into DATA/lists/ (replacing an older import of it).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// List the imported lists with their counts, dates and skipped rows.
+    Lists,
+    /// Screen a name against the registry and every imported list.
+    Screen(ScreenArgs),
+}
+
+/// The list formats `sanctions import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// OFAC legacy CSV: sdn.csv (or cons_prim.csv), optional alt.csv and add.csv.
+    Ofac(ImportOfacArgs),
+    /// Generic CSV with header id,kind,name[,aliases][,country][,authority][,listed_on].
+    Csv(ImportCsvArgs),
+}
+
+/// Arguments of `sanctions import ofac`.
+#[derive(Debug, Args)]
+pub struct ImportOfacArgs {
+    /// The primary file (sdn.csv).
+    pub sdn: PathBuf,
+    /// Aliases (alt.csv).
+    #[arg(long)]
+    pub alt: Option<PathBuf>,
+    /// Addresses (add.csv), read for countries.
+    #[arg(long)]
+    pub add: Option<PathBuf>,
+    /// Name to store the list under.
+    #[arg(long, default_value = "ofac-sdn")]
+    pub source: String,
+}
+
+/// Arguments of `sanctions import csv`.
+#[derive(Debug, Args)]
+pub struct ImportCsvArgs {
+    /// The CSV file.
+    pub file: PathBuf,
+    /// Name to store the list under [default: the file name without extension].
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+/// Arguments of `sanctions screen`.
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// The name to screen, in any script.
+    pub name: String,
+    /// Only entities of this kind (or of unknown kind).
+    #[arg(long)]
+    pub kind: Option<EntityKind>,
+    /// Report matches scoring at least this (0 to 1).
+    #[arg(long, default_value_t = crate::screen::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f32,
+    /// At most this many matches.
+    #[arg(long, default_value_t = crate::screen::DEFAULT_LIMIT)]
+    pub limit: usize,
+    /// Judge registry status on this day (YYYY-MM-DD) [default: today].
+    #[arg(long)]
+    pub as_of: Option<NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_threshold(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(value) if (0.0..=1.0).contains(&value) => Ok(value),
+        _ => Err(format!("{text:?} is not a number between 0 and 1")),
+    }
 }
 
 /// Arguments of `sanctions extract`.
@@ -87,6 +160,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Extract(args) => extract(&cli.data, args),
         Command::Entities(args) => entities(&cli.data, args),
         Command::Show(args) => show(&cli.data, args),
+        Command::Import(command) => import(&cli.data, command),
+        Command::Lists => lists(&cli.data),
+        Command::Screen(args) => screen(&cli.data, args),
     }
 }
 
@@ -178,6 +254,143 @@ fn show(data: &Path, args: &ShowArgs) -> anyhow::Result<()> {
             )?;
             writeln!(out, "           {}", batch.evidence.sentence)?;
         }
+    }
+    Ok(())
+}
+
+fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
+    let list = match command {
+        ImportCommand::Ofac(args) => lists::ofac::import(
+            &args.source,
+            lists::ofac::Files {
+                primary: &args.sdn,
+                aliases: args.alt.as_deref(),
+                addresses: args.add.as_deref(),
+            },
+        )?,
+        ImportCommand::Csv(args) => {
+            let source = match &args.source {
+                Some(source) => source.clone(),
+                None => args
+                    .file
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .with_context(|| {
+                        format!(
+                            "{}: no file name to name the list by; pass --source",
+                            args.file.display()
+                        )
+                    })?,
+            };
+            lists::table::import(&source, &args.file)?
+        }
+    };
+    const SHOWN: usize = 20;
+    for row in list.skipped.iter().take(SHOWN) {
+        eprintln!("{}:{}: skipped: {}", row.file, row.line, row.reason);
+    }
+    let path = lists::save(data, &list)?;
+    if list.skipped.len() > SHOWN {
+        eprintln!(
+            "... and {} more skipped rows, all listed in {}",
+            list.skipped.len() - SHOWN,
+            path.display()
+        );
+    }
+    let aliases: usize = list.entries.iter().map(|entry| entry.aliases.len()).sum();
+    eprintln!(
+        "imported {}: {} entries, {} aliases, {} rows skipped -> {}",
+        list.source,
+        list.entries.len(),
+        aliases,
+        list.skipped.len(),
+        path.display()
+    );
+    Ok(())
+}
+
+fn lists(data: &Path) -> anyhow::Result<()> {
+    let imported = lists::load_all(data)?;
+    if imported.is_empty() {
+        eprintln!(
+            "no lists imported in {}; see `sanctions import --help`",
+            lists::folder(data).display()
+        );
+        return Ok(());
+    }
+    let header = ["SOURCE", "FORMAT", "ENTRIES", "ALIASES", "SKIPPED", "IMPORTED", "FILES"]
+        .map(String::from);
+    let rows: Vec<[String; 7]> = imported
+        .iter()
+        .map(|list| {
+            [
+                list.source.clone(),
+                list.format.clone(),
+                list.entries.len().to_string(),
+                list.entries.iter().map(|e| e.aliases.len()).sum::<usize>().to_string(),
+                list.skipped.len().to_string(),
+                list.imported_at.clone(),
+                list.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(" "),
+            ]
+        })
+        .collect();
+    write_table(&mut io::stdout().lock(), &header, &rows)?;
+    Ok(())
+}
+
+/// Builds the screening index over the registry and every imported list.
+pub fn load_screener(data: &Path, today: NaiveDate) -> anyhow::Result<Screener> {
+    let registry = load_registry(data)?;
+    let imported = lists::load_all(data)?;
+    Ok(Screener::new(screen::entities(&registry, &imported, today)))
+}
+
+fn screen(data: &Path, args: &ScreenArgs) -> anyhow::Result<()> {
+    let today = args.as_of.unwrap_or_else(today);
+    let screener = load_screener(data, today)?;
+    let query =
+        Query { name: &args.name, kind: args.kind, threshold: args.threshold, limit: args.limit };
+    let matches = screener.screen(&query).context("cannot screen this name")?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        let json = serde_json::json!({
+            "query": args.name,
+            "threshold": args.threshold,
+            "matches": matches,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        return Ok(());
+    }
+    if matches.is_empty() {
+        writeln!(out, "no match at or above {} for {:?}", args.threshold, args.name)?;
+        return Ok(());
+    }
+    let header =
+        ["SCORE", "ID", "KIND", "MATCHED NAME", "SOURCE", "AUTHORITY", "STATUS"].map(String::from);
+    let rows: Vec<[String; 7]> = matches
+        .iter()
+        .map(|found| {
+            let entity = found.entity;
+            let authority = match (&entity.authority, entity.programs.is_empty()) {
+                (Some(authority), true) => authority.clone(),
+                (Some(authority), false) => format!("{authority} ({})", entity.programs.join(", ")),
+                (None, _) => entity.programs.join(", "),
+            };
+            [
+                format!("{:.3}", found.score),
+                entity.id.clone(),
+                entity.kind.map(|kind| kind.to_string()).unwrap_or_default(),
+                found.matched_name.to_string(),
+                entity.source.clone(),
+                authority,
+                entity.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    write_table(&mut out, &header, &rows)?;
+    writeln!(out)?;
+    for found in &matches {
+        writeln!(out, "{}  {}", found.entity.id, found.explanation.summary())?;
     }
     Ok(())
 }

@@ -28,10 +28,23 @@ const COUNTRIES: &[(&str, &[&str])] = &[
             "DPRK",
             "North Korea",
             "North Korean",
+            "Korea, North",
             "Democratic People's Republic of Korea",
         ],
     ),
-    ("KR", &["大韩民国", "大韓民國", "韩国", "韓國", "South Korea", "Republic of Korea", "ROK"]),
+    (
+        "KR",
+        &[
+            "大韩民国",
+            "大韓民國",
+            "韩国",
+            "韓國",
+            "South Korea",
+            "Korea, South",
+            "Republic of Korea",
+            "ROK",
+        ],
+    ),
     (
         "CN",
         &[

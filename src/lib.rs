@@ -19,3 +19,5 @@ pub mod extract;
 pub mod registry;
 
 pub mod cli;
+pub mod lists;
+pub mod screen;

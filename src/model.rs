@@ -22,12 +22,14 @@ pub enum EntityKind {
     Organization,
     /// A ship, identified where possible by its IMO number.
     Vessel,
+    /// An aircraft (official lists name them; press releases rarely do).
+    Aircraft,
 }
 
 impl EntityKind {
     /// Every kind, in display order.
-    pub const ALL: [EntityKind; 3] =
-        [EntityKind::Organization, EntityKind::Person, EntityKind::Vessel];
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Organization, EntityKind::Person, EntityKind::Vessel, EntityKind::Aircraft];
 
     /// The lowercase name used on the command line, in JSON and in CSV.
     pub fn as_str(self) -> &'static str {
@@ -35,6 +37,7 @@ impl EntityKind {
             EntityKind::Person => "person",
             EntityKind::Organization => "organization",
             EntityKind::Vessel => "vessel",
+            EntityKind::Aircraft => "aircraft",
         }
     }
 }
@@ -47,7 +50,7 @@ impl fmt::Display for EntityKind {
 
 /// Returned when a string names no [`EntityKind`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown kind {got:?}: expected person, organization or vessel")]
+#[error("unknown kind {got:?}: expected person, organization, vessel or aircraft")]
 pub struct UnknownKind {
     /// The text that was given.
     pub got: String,
@@ -63,6 +66,7 @@ impl FromStr for EntityKind {
                 Ok(EntityKind::Organization)
             }
             "vessel" | "ship" => Ok(EntityKind::Vessel),
+            "aircraft" | "airplane" | "plane" => Ok(EntityKind::Aircraft),
             _ => Err(UnknownKind { got: text.to_string() }),
         }
     }

@@ -118,6 +118,14 @@ pub fn korean_name(name: &str) -> Option<String> {
     Some(format!("{surname} {}", given?.join(" ")))
 }
 
+/// Whether `character` (simplified or traditional) is a common Korean
+/// surname, so a short name starting with it may be a Korean name.
+pub fn is_korean_surname(character: char) -> bool {
+    let text = character.to_string();
+    let traditional = character_converter::simplified_to_traditional(&text);
+    traditional.chars().next().is_some_and(|c| SURNAMES.iter().any(|(surname, _)| *surname == c))
+}
+
 /// The Hangul reading of each Chinese character in `text` (simplified or
 /// traditional); characters without one are kept as they are.
 pub fn hangul(text: &str) -> String {

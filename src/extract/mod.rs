@@ -76,6 +76,7 @@ fn kind_prefix(kind: EntityKind) -> &'static str {
         EntityKind::Person => "per",
         EntityKind::Organization => "org",
         EntityKind::Vessel => "ves",
+        EntityKind::Aircraft => "air",
     }
 }
 

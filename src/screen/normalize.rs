@@ -1,0 +1,334 @@
+//! Latin-script name normalization: Unicode NFKC, case and diacritics
+//! folding, punctuation, legal forms, and the phonetic keys that make
+//! spelling variants meet (`Yong-Won` = `Yongwon`, `Sergey` = `Sergei`,
+//! `Choe` = `Choi`, `P'il` = `Phil`).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a normalized name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lowercase ASCII letters and digits (or Chinese characters for the
+    /// Han spelling of a Chinese name).
+    pub text: String,
+    /// Phonetic key: spelling variants of one sound share it.
+    pub key: String,
+    /// The key without vowels, for scripts that do not write them (Arabic).
+    pub skeleton: String,
+    /// A legal form (`llc`, `jsc`, `co`, `ltd`) or a function word: weak evidence.
+    pub weak: bool,
+    /// Read from a script without short vowels: compare by skeleton.
+    pub vowelless: bool,
+}
+
+impl Token {
+    /// A token from normalized text (lowercase ASCII letters and digits).
+    pub fn new(text: &str, weak: bool, vowelless: bool) -> Token {
+        let key = phonetic_key(text);
+        let skeleton = skeleton(&key);
+        Token { text: text.to_string(), key, skeleton, weak, vowelless }
+    }
+
+    /// A token compared only as written (Chinese characters, digits).
+    pub fn literal(text: &str) -> Token {
+        Token {
+            text: text.to_string(),
+            key: text.to_string(),
+            skeleton: text.to_string(),
+            weak: false,
+            vowelless: false,
+        }
+    }
+
+    /// Whether the token holds a digit (vessel numbers, registration numbers):
+    /// such tokens only match exactly.
+    pub fn is_numeric(&self) -> bool {
+        self.text.bytes().any(|byte| byte.is_ascii_digit())
+    }
+}
+
+/// NFKC, lowercase, and diacritics removed (`Müller` → `muller`,
+/// `ＫＩＭ` → `kim`); other scripts are left as they are.
+pub fn fold(text: &str) -> String {
+    let lower: String = text.nfkc().flat_map(char::to_lowercase).collect();
+    lower.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+}
+
+/// Splits folded ASCII text into words: apostrophes and hyphens join
+/// (`p'il-hun` → `pilhun`), every other non-alphanumeric character separates.
+pub fn words(ascii: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\'' | '`' | '-' | '\u{2019}' | '\u{2010}' | '\u{2011}') {
+            // joiners: keep the word going
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// Legal forms and their spellings across languages, as word sequences, with
+/// the canonical tokens they stand for. Longer phrases come first.
+const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("limited liability company", "llc"),
+    ("limited liability partnership", "llp"),
+    ("public joint stock company", "pjsc"),
+    ("open joint stock company", "jsc"),
+    ("closed joint stock company", "jsc"),
+    ("joint stock company", "jsc"),
+    ("aktsionernoe obshchestvo", "jsc"),
+    ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
+    ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
+    ("company limited", "co ltd"),
+    ("joint venture", "jv"),
+    ("sdn bhd", "sdnbhd"),
+    ("l l c", "llc"),
+    ("s a", "sa"),
+    ("fz llc", "fzllc"),
+    ("llc", "llc"),
+    ("ooo", "llc"),
+    ("tov", "llc"),
+    ("pjsc", "pjsc"),
+    ("pao", "pjsc"),
+    ("jsc", "jsc"),
+    ("ojsc", "jsc"),
+    ("cjsc", "jsc"),
+    ("oao", "jsc"),
+    ("zao", "jsc"),
+    ("ao", "jsc"),
+    ("pat", "jsc"),
+    ("co", "co"),
+    ("company", "co"),
+    ("companies", "co"),
+    ("compania", "co"),
+    ("cia", "co"),
+    ("ltd", "ltd"),
+    ("limited", "ltd"),
+    ("ltda", "ltd"),
+    ("corporation", "corp"),
+    ("corp", "corp"),
+    ("incorporated", "inc"),
+    ("inc", "inc"),
+    ("gmbh", "gmbh"),
+    ("ag", "ag"),
+    ("sa", "sa"),
+    ("sarl", "sarl"),
+    ("srl", "srl"),
+    ("spa", "spa"),
+    ("bv", "bv"),
+    ("nv", "nv"),
+    ("plc", "plc"),
+    ("pte", "pte"),
+    ("pvt", "pvt"),
+    ("bhd", "bhd"),
+    ("fze", "fze"),
+    ("fzco", "fzco"),
+    ("fzc", "fzc"),
+    ("llp", "llp"),
+    ("jv", "jv"),
+    ("group", "group"),
+    ("holding", "holding"),
+    ("holdings", "holding"),
+];
+
+/// Abbreviations lists use for common words, and the words.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("shpg", "shipping"),
+    ("intl", "international"),
+    ("mgmt", "management"),
+    ("natl", "national"),
+    ("svcs", "services"),
+    ("assn", "association"),
+    ("dept", "department"),
+    ("govt", "government"),
+    ("mfg", "manufacturing"),
+    ("bros", "brothers"),
+    ("trdg", "trading"),
+    ("ent", "enterprise"),
+];
+
+/// Function words that carry little evidence.
+const FUNCTION_WORDS: &[&str] =
+    &["the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "der", "van", "von", "y"];
+
+/// Turns words into tokens, replacing legal forms by their canonical weak
+/// tokens (`Co., Ltd.` and `Company Limited` both give `co ltd`).
+pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(words.len());
+    let mut rest = words;
+    'outer: while let Some((first, tail)) = rest.split_first() {
+        for (phrase, canonical) in LEGAL_FORMS {
+            let length = phrase.split(' ').count();
+            let matches = rest.len() >= length
+                && phrase.split(' ').zip(rest).all(|(part, word)| part == word);
+            if matches {
+                tokens.extend(canonical.split(' ').map(|word| Token::new(word, true, false)));
+                rest = rest.get(length..).unwrap_or_default();
+                continue 'outer;
+            }
+        }
+        let weak = FUNCTION_WORDS.contains(&first.as_str());
+        let word = ABBREVIATIONS
+            .iter()
+            .find(|(abbreviation, _)| abbreviation == first)
+            .map_or(first.as_str(), |(_, word)| word);
+        let token = if word.bytes().any(|b| b.is_ascii_digit()) {
+            Token::literal(word)
+        } else {
+            Token::new(word, weak, vowelless)
+        };
+        tokens.push(token);
+        rest = tail;
+    }
+    tokens
+}
+
+/// The phonetic key of a lowercase ASCII word. Merges what romanizations
+/// of one name disagree on: voiced and voiceless stops (p/b, t/d, k/g/q/c),
+/// aspiration marks (`ph`, `th`, `kh`), affricates (j, ch, zh, dzh, tch),
+/// s/z/sh, v/w, l/r, y/i, Korean and Russian vowel digraphs (eo, eu, ae,
+/// oe, ou, ee, ie), a final `h` after a vowel, and doubled letters.
+pub fn phonetic_key(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut key = String::with_capacity(bytes.len());
+    let mut index = 0;
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    while let Some(&byte) = bytes.get(index) {
+        let next = at(index + 1);
+        let (sound, used): (&str, usize) = match (byte, next) {
+            (b's', b'h') if at(index + 2) == b'c' && at(index + 3) == b'h' => ("s", 4),
+            (b'd', b'z') if at(index + 2) == b'h' => ("j", 3),
+            (b't', b'c') if at(index + 2) == b'h' => ("j", 3),
+            (b's', b'c') if at(index + 2) == b'h' => ("s", 3),
+            (b'c' | b'z', b'h') | (b'd', b'j') => ("j", 2),
+            (b's', b'h') => ("s", 2),
+            (b'p', b'h') => ("b", 2),
+            (b't' | b'd', b'h') => ("d", 2),
+            (b'k' | b'g', b'h') => ("k", 2),
+            (b'c', b'k') => ("k", 2),
+            (b'e', b'o') => ("o", 2),
+            (b'o', b'o') | (b'o', b'u') | (b'e', b'u') => ("u", 2),
+            (b'o', b'e') => ("oi", 2),
+            (b'a', b'e') | (b'i', b'e') => ("e", 2),
+            (b'e', b'e') => ("i", 2),
+            (b'c', b'e' | b'i' | b'y') => ("s", 1),
+            (b'c' | b'g' | b'q' | b'k', _) => ("k", 1),
+            (b'x', _) => ("ks", 1),
+            (b'p' | b'b', _) => ("b", 1),
+            (b't' | b'd', _) => ("d", 1),
+            (b'z' | b's', _) => ("s", 1),
+            (b'w' | b'v', _) => ("v", 1),
+            (b'r' | b'l', _) => ("l", 1),
+            (b'y', _) => ("i", 1),
+            (b'j', _) => ("j", 1),
+            (b'h', 0) if key.ends_with(['a', 'e', 'i', 'o', 'u']) => ("", 1),
+            _ => ("", 0),
+        };
+        if used == 0 {
+            push_collapsed(&mut key, char::from(byte));
+            index += 1;
+        } else {
+            for c in sound.chars() {
+                push_collapsed(&mut key, c);
+            }
+            index += used;
+        }
+    }
+    key
+}
+
+fn push_collapsed(key: &mut String, c: char) {
+    if !key.ends_with(c) {
+        key.push(c);
+    }
+}
+
+/// A key without its vowels and final `h` (`mohamed` → `mhmd`).
+pub fn skeleton(key: &str) -> String {
+    let mut skeleton = String::with_capacity(key.len());
+    for c in key.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+        push_collapsed(&mut skeleton, c);
+    }
+    if skeleton.len() > 1 && skeleton.ends_with('h') {
+        skeleton.pop();
+    }
+    skeleton
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str) -> Vec<String> {
+        tokens(&words(&any_ascii::any_ascii(&fold(name))), false)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn folding_removes_case_width_and_diacritics() {
+        assert_eq!(fold("Müller ŠKODA"), "muller skoda");
+        assert_eq!(fold("ＫＩＭ　Yo"), "kim yo");
+        assert_eq!(fold("ﬁat"), "fiat");
+    }
+
+    #[test]
+    fn punctuation_separates_and_joiners_join() {
+        assert_eq!(texts("KANG, P'il-Hun"), ["kang", "pilhun"]);
+        assert_eq!(texts("KIM, Yo Jong"), ["kim", "yo", "jong"]);
+        assert_eq!(texts("AL-QA'IDA / (Base)"), ["alqaida", "base"]);
+    }
+
+    #[test]
+    fn legal_forms_become_weak_canonical_tokens() {
+        assert_eq!(texts("Acme Trading Co., Ltd."), ["acme", "trading", "co", "ltd"]);
+        assert_eq!(texts("ACME SHPG CO LTD"), ["acme", "shipping", "co", "ltd"]);
+        assert_eq!(texts("Acme Trading Company Limited"), ["acme", "trading", "co", "ltd"]);
+        assert_eq!(texts("ООО Ромашка"), ["llc", "romashka"]);
+        assert_eq!(texts("Romashka Limited Liability Company"), ["romashka", "llc"]);
+        assert_eq!(texts("Joint Stock Company Elecon"), ["jsc", "elecon"]);
+        assert_eq!(texts("AO Elecon"), ["jsc", "elecon"]);
+        let acme = tokens(&words("acme llc"), false);
+        assert!(!acme[0].weak && acme[1].weak);
+    }
+
+    #[test]
+    fn phonetic_keys_join_romanization_variants() {
+        for (a, b) in [
+            ("jong", "chong"),
+            ("pil", "phil"),
+            ("choe", "choi"),
+            ("yo", "yeo"),
+            ("jong", "jeong"),
+            ("sergey", "sergei"),
+            ("dmitriy", "dmitry"),
+            ("shoygu", "shoigu"),
+            ("kim", "gim"),
+            ("pak", "bak"),
+            ("thae", "tae"),
+            ("ri", "li"),
+            ("abdullah", "abdulla"),
+            ("ghasem", "qasem"),
+        ] {
+            assert_eq!(phonetic_key(a), phonetic_key(b), "{a} / {b}");
+        }
+        assert_ne!(phonetic_key("kim"), phonetic_key("kin"));
+        assert_ne!(phonetic_key("smith"), phonetic_key("smart"));
+    }
+
+    #[test]
+    fn skeletons_drop_vowels_for_scripts_that_omit_them() {
+        assert_eq!(skeleton(&phonetic_key("muhammad")), skeleton(&phonetic_key("mhmd")));
+        assert_eq!(skeleton(&phonetic_key("mohammed")), "mhmd");
+        assert_eq!(skeleton(&phonetic_key("nasrallah")), skeleton(&phonetic_key("nsrllh")));
+    }
+}

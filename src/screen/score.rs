@@ -1,0 +1,319 @@
+//! Scoring one spelling of a query against one spelling of a listed name:
+//! token similarity that knows romanization variants, typos and initials,
+//! a weighted alignment that lets words be reordered, joined or split, and
+//! a score where rare words weigh more than common ones.
+
+use serde::Serialize;
+
+use super::normalize::Token;
+
+/// Below this, two tokens are not taken as the same word.
+const MIN_TOKEN_SIMILARITY: f32 = 0.7;
+/// Pairs at least this close are taken before joined words are looked for.
+const SURE_SIMILARITY: f32 = 0.9;
+/// Joined or split words must be at least this close.
+const MIN_MERGE_SIMILARITY: f32 = 0.85;
+/// How much a listed word the query leaves out counts against the match,
+/// relative to a query word the list lacks (middle names are often omitted).
+const MISSING_LISTED_WORD_COST: f32 = 0.6;
+
+/// Why two tokens were taken as the same word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    /// Equal after normalization.
+    Exact,
+    /// Equal phonetic keys (a romanization variant: Jong/Chong, Sergey/Sergei).
+    Phonetic,
+    /// Equal consonants, for a script without written vowels.
+    Consonants,
+    /// An initial standing for the word.
+    Initial,
+    /// A spelling slip: close edit distance.
+    Typo,
+    /// Words written together on one side and apart on the other.
+    Joined,
+}
+
+/// Similarity in [0, 1] of two tokens and why.
+pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
+    if query.text == listed.text {
+        return Some((1.0, How::Exact));
+    }
+    if query.is_numeric() || listed.is_numeric() || query.key.is_empty() || listed.key.is_empty() {
+        return None;
+    }
+    if query.key == listed.key {
+        return Some((0.95, How::Phonetic));
+    }
+    if (query.vowelless || listed.vowelless)
+        && query.skeleton.len() >= 2
+        && query.skeleton == listed.skeleton
+    {
+        return Some((0.9, How::Consonants));
+    }
+    let (short, long) =
+        if query.text.len() <= listed.text.len() { (query, listed) } else { (listed, query) };
+    if short.text.len() == 1 && long.text.starts_with(short.text.as_str()) {
+        return Some((0.7, How::Initial));
+    }
+    let typo =
+        edit_similarity(&query.key, &listed.key).max(edit_similarity(&query.text, &listed.text));
+    if typo >= 0.75 {
+        return Some((0.95 * typo, How::Typo));
+    }
+    if query.skeleton.len() >= 3
+        && query.skeleton == listed.skeleton
+        && query.text.len().abs_diff(listed.text.len()) <= 2
+    {
+        return Some((0.75, How::Consonants));
+    }
+    None
+}
+
+/// 1 − (Damerau–Levenshtein distance / longer length), for words of four
+/// characters or more; 0 for shorter ones (a slip there changes the name).
+fn edit_similarity(a: &str, b: &str) -> f32 {
+    let (length_a, length_b) = (a.chars().count(), b.chars().count());
+    if length_a.min(length_b) < 4 || length_a.abs_diff(length_b) > 2 {
+        return 0.0;
+    }
+    let distance = strsim::damerau_levenshtein(a, b);
+    1.0 - distance as f32 / length_a.max(length_b) as f32
+}
+
+/// One aligned pair: query tokens (one, or several joined) to listed tokens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// The query word(s).
+    pub query: String,
+    /// The listed word(s).
+    pub listed: String,
+    /// Similarity in [0, 1].
+    pub similarity: f32,
+    /// Why they were taken as the same word.
+    pub how: How,
+}
+
+/// The outcome of aligning two spellings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Score in [0, 1]; 1 when every word is equal after normalization.
+    pub score: f32,
+    /// The aligned words, in query order.
+    pub pairs: Vec<Pair>,
+    /// Query words with no counterpart.
+    pub unmatched_query: Vec<String>,
+    /// Listed words with no counterpart.
+    pub unmatched_listed: Vec<String>,
+}
+
+/// Aligns query tokens to listed tokens and scores the result. `query_weights`
+/// and `listed_weights` say how much each token counts (rarer, heavier).
+pub fn align(
+    query: &[Token],
+    query_weights: &[f32],
+    listed: &[Token],
+    listed_weights: &[f32],
+) -> Alignment {
+    let mut listed_used = vec![false; listed.len()];
+    // (query index range, listed index range, similarity, how)
+    let mut pairs: Vec<RangePair> = Vec::new();
+
+    let mut candidates = Vec::new();
+    for (q, query_token) in query.iter().enumerate() {
+        for (l, listed_token) in listed.iter().enumerate() {
+            if let Some((similarity, how)) = token_similarity(query_token, listed_token) {
+                if similarity >= MIN_TOKEN_SIMILARITY {
+                    let weight = weight(query_weights, q) + weight(listed_weights, l);
+                    candidates.push((similarity, weight, q, l, how));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let mut query_used = vec![false; query.len()];
+    // Sure pairs first, then words joined on one side and apart on the other
+    // (Yongwon / Yong Won, shang hai / shanghai), then the looser pairs.
+    let (sure, loose): (Vec<_>, Vec<_>) =
+        candidates.into_iter().partition(|candidate| candidate.0 >= SURE_SIMILARITY);
+    take_greedily(sure, &mut query_used, &mut listed_used, &mut pairs);
+    join_runs(query, &mut query_used, listed, &mut listed_used, &mut pairs, false);
+    join_runs(listed, &mut listed_used, query, &mut query_used, &mut pairs, true);
+    take_greedily(loose, &mut query_used, &mut listed_used, &mut pairs);
+
+    let mut numerator = 0.0;
+    let mut denominator = 0.0;
+    for (query_range, listed_range, similarity, _) in &pairs {
+        let weight = query_range.clone().map(|q| weight(query_weights, q)).sum::<f32>()
+            + listed_range.clone().map(|l| weight(listed_weights, l)).sum::<f32>();
+        numerator += similarity * weight;
+        denominator += weight;
+    }
+    let mut unmatched_query = Vec::new();
+    for (q, token) in query.iter().enumerate() {
+        if !query_used.get(q).copied().unwrap_or(false) {
+            denominator += weight(query_weights, q);
+            unmatched_query.push(token.text.clone());
+        }
+    }
+    let mut unmatched_listed = Vec::new();
+    for (l, token) in listed.iter().enumerate() {
+        if !listed_used.get(l).copied().unwrap_or(false) {
+            denominator += MISSING_LISTED_WORD_COST * weight(listed_weights, l);
+            unmatched_listed.push(token.text.clone());
+        }
+    }
+    let score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
+
+    pairs.sort_by_key(|(query_range, _, _, _)| query_range.start);
+    let text = |tokens: &[Token], range: &std::ops::Range<usize>| {
+        tokens
+            .get(range.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pairs = pairs
+        .iter()
+        .map(|(query_range, listed_range, similarity, how)| Pair {
+            query: text(query, query_range),
+            listed: text(listed, listed_range),
+            similarity: (similarity * 1000.0).round() / 1000.0,
+            how: *how,
+        })
+        .collect();
+    Alignment { score, pairs, unmatched_query, unmatched_listed }
+}
+
+type Candidate = (f32, f32, usize, usize, How);
+type RangePair = (std::ops::Range<usize>, std::ops::Range<usize>, f32, How);
+
+/// Takes candidate pairs best first while both words are free.
+fn take_greedily(
+    candidates: Vec<Candidate>,
+    query_used: &mut [bool],
+    listed_used: &mut [bool],
+    pairs: &mut Vec<RangePair>,
+) {
+    for (similarity, _, q, l, how) in candidates {
+        let free = query_used.get(q).is_some_and(|used| !used)
+            && listed_used.get(l).is_some_and(|used| !used);
+        if free {
+            if let Some(used) = query_used.get_mut(q) {
+                *used = true;
+            }
+            if let Some(used) = listed_used.get_mut(l) {
+                *used = true;
+            }
+            pairs.push((q..q + 1, l..l + 1, similarity, how));
+        }
+    }
+}
+
+fn weight(weights: &[f32], index: usize) -> f32 {
+    weights.get(index).copied().unwrap_or(1.0)
+}
+
+/// Matches runs of 2 to 4 adjacent unused `many` tokens, written together,
+/// to one unused `one` token. `flipped` says the runs are on the listed side.
+fn join_runs(
+    many: &[Token],
+    many_used: &mut [bool],
+    one: &[Token],
+    one_used: &mut [bool],
+    pairs: &mut Vec<RangePair>,
+    flipped: bool,
+) {
+    for (o, single) in one.iter().enumerate() {
+        if one_used.get(o).copied().unwrap_or(true) || single.is_numeric() {
+            continue;
+        }
+        'runs: for start in 0..many.len() {
+            for length in 2..=4 {
+                let end = start + length;
+                let Some(run) = many.get(start..end) else { continue 'runs };
+                if many_used.get(start..end).is_none_or(|used| used.iter().any(|u| *u)) {
+                    continue 'runs;
+                }
+                let joined: String = run.iter().map(|t| t.text.as_str()).collect();
+                if joined.len() > single.text.len() + 2 {
+                    continue 'runs;
+                }
+                let joined = Token::new(&joined, false, run.iter().any(|t| t.vowelless));
+                let similarity = token_similarity(&joined, single).map_or(0.0, |(s, _)| s);
+                if similarity >= MIN_MERGE_SIMILARITY {
+                    for used in many_used.get_mut(start..end).into_iter().flatten() {
+                        *used = true;
+                    }
+                    if let Some(used) = one_used.get_mut(o) {
+                        *used = true;
+                    }
+                    let similarity = similarity.min(0.97);
+                    pairs.push(if flipped {
+                        (o..o + 1, start..end, similarity, How::Joined)
+                    } else {
+                        (start..end, o..o + 1, similarity, How::Joined)
+                    });
+                    break 'runs;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screen::normalize::{tokens, words};
+
+    fn score(query: &str, listed: &str) -> f32 {
+        let query = tokens(&words(query), false);
+        let listed = tokens(&words(listed), false);
+        let weights = |tokens: &[Token]| -> Vec<f32> {
+            tokens.iter().map(|t| if t.weak { 0.2 } else { 1.0 }).collect()
+        };
+        align(&query, &weights(&query), &listed, &weights(&listed)).score
+    }
+
+    #[test]
+    fn equal_names_score_one_in_any_order() {
+        assert_eq!(score("KIM, Yo Jong", "yo jong kim"), 1.0);
+    }
+
+    #[test]
+    fn variants_typos_and_joins_score_high_but_below_one() {
+        for (query, listed) in [
+            ("Kang Pil Hun", "KANG, P'il-Hun"),
+            ("Jo Yong Won", "CHO, Yongwon"),
+            ("Vladimir Putin", "PUTIN, Vladimir Vladimirovich"),
+            ("Mohammad Rezaei", "REZAEI, Mohamad"),
+            ("J Smith", "SMITH, John"),
+        ] {
+            let s = score(query, listed);
+            assert!((0.8..1.0).contains(&s), "{query} / {listed}: {s}");
+        }
+    }
+
+    #[test]
+    fn different_given_names_score_low() {
+        assert!(score("Kim Min Jun", "KIM, Yo Jong") < 0.6);
+        assert!(score("John Smith", "Jane Smythe") < 0.8);
+    }
+
+    #[test]
+    fn numbers_must_match_exactly() {
+        assert!(score("Asia Bridge 2", "ASIA BRIDGE 1") < 0.8);
+    }
+
+    #[test]
+    fn token_similarity_names_its_reason() {
+        let t = |s: &str| Token::new(s, false, false);
+        assert_eq!(token_similarity(&t("jong"), &t("chong")).map(|x| x.1), Some(How::Phonetic));
+        assert_eq!(token_similarity(&t("j"), &t("john")).map(|x| x.1), Some(How::Initial));
+        assert_eq!(token_similarity(&t("ivanova"), &t("ivanvoa")).map(|x| x.1), Some(How::Typo));
+        assert_eq!(token_similarity(&t("kim"), &t("lee")), None);
+    }
+}

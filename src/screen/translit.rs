@@ -1,0 +1,334 @@
+//! Cross-script spellings of a name: every way the matcher may read it in
+//! Latin letters (plus Chinese characters, compared as such).
+//!
+//! - Chinese (simplified or traditional): the characters themselves in
+//!   simplified form; Mandarin pinyin (`pinyin` crate) with common business
+//!   words translated (航运 → shipping, 有限公司 → co ltd); and, for a
+//!   two-to-four character name starting with a Korean surname, the
+//!   Sino-Korean reading as North Korean names are listed (金与正 → kim yo jong).
+//! - Hangul: McCune–Reischauer-style romanization by syllable, surname first
+//!   (김여정 → kim yo jong); the phonetic key joins it to Revised Romanization.
+//! - Cyrillic, Arabic, Greek and the rest: `any_ascii` transliteration;
+//!   Arabic tokens are marked vowelless and compared by consonant skeleton.
+
+use pinyin::ToPinyin;
+
+use super::normalize::{fold, tokens, words, Token};
+use crate::romanize;
+
+/// How a spelling was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// Latin script as written.
+    AsWritten,
+    /// Chinese characters, simplified.
+    ChineseCharacters,
+    /// Mandarin pinyin of Chinese characters.
+    Pinyin,
+    /// Sino-Korean reading of Chinese characters.
+    SinoKorean,
+    /// Romanized Hangul.
+    Hangul,
+    /// Transliterated Cyrillic.
+    Cyrillic,
+    /// Transliterated Arabic script.
+    Arabic,
+    /// Another script, transliterated.
+    OtherScript,
+}
+
+impl Via {
+    /// Words for explanations.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Via::AsWritten => "as written",
+            Via::ChineseCharacters => "Chinese characters (simplified)",
+            Via::Pinyin => "Mandarin pinyin",
+            Via::SinoKorean => "Sino-Korean reading",
+            Via::Hangul => "Hangul romanization",
+            Via::Cyrillic => "Cyrillic transliteration",
+            Via::Arabic => "Arabic-script transliteration",
+            Via::OtherScript => "transliteration",
+        }
+    }
+}
+
+/// One reading of a name as tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    /// How it was read.
+    pub via: Via,
+    /// Its tokens, in name order.
+    pub tokens: Vec<Token>,
+}
+
+/// Chinese business words and legal forms with their English equivalents,
+/// simplified forms, longest first where one contains another. Legal forms
+/// become weak tokens through [`tokens`].
+const CHINESE_TERMS: &[(&str, &str, bool)] = &[
+    ("股份有限公司", "jsc ltd", true),
+    ("有限责任公司", "llc", true),
+    ("有限公司", "co ltd", true),
+    ("公司", "co", true),
+    ("集团", "group", true),
+    ("控股", "holding", true),
+    ("股份", "jsc", true),
+    ("进出口", "import export", false),
+    ("新材料", "new materials", false),
+    ("研究所", "research institute", false),
+    ("研究院", "research institute", false),
+    ("航运", "shipping", false),
+    ("海运", "shipping", false),
+    ("船务", "shipping", false),
+    ("船舶", "ship", false),
+    ("贸易", "trading", false),
+    ("商贸", "trading", false),
+    ("国际", "international", false),
+    ("科技", "technology", false),
+    ("技术", "technology", false),
+    ("物流", "logistics", false),
+    ("能源", "energy", false),
+    ("石油", "petroleum", false),
+    ("电子", "electronics", false),
+    ("工业", "industrial", false),
+    ("实业", "industrial", false),
+    ("投资", "investment", false),
+    ("发展", "development", false),
+    ("银行", "bank", false),
+    ("机械", "machinery", false),
+    ("化工", "chemical", false),
+    ("材料", "materials", false),
+    ("矿业", "mining", false),
+    ("钢铁", "steel", false),
+    ("航空", "aviation", false),
+    ("设备", "equipment", false),
+    ("工程", "engineering", false),
+    ("建设", "construction", false),
+    ("制造", "manufacturing", false),
+    ("运输", "transport", false),
+    ("货运", "freight", false),
+    ("服务", "services", false),
+    ("代理", "agency", false),
+    ("大学", "university", false),
+    ("香港", "hong kong", false),
+    ("澳门", "macau", false),
+];
+
+/// Every spelling of `name` the matcher compares; empty when the name has
+/// no letters or digits at all.
+pub fn spellings(name: &str) -> Vec<Spelling> {
+    let folded = fold(name);
+    let mut spellings = Vec::new();
+    if folded.chars().any(is_han) {
+        chinese_spellings(&folded, &mut spellings);
+    } else if folded.chars().any(is_hangul) {
+        spellings.push(Spelling { via: Via::Hangul, tokens: hangul_tokens(&folded) });
+    } else {
+        let via = if folded.chars().any(is_arabic) {
+            Via::Arabic
+        } else if folded.chars().any(is_cyrillic) {
+            Via::Cyrillic
+        } else if folded.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+            Via::OtherScript
+        } else {
+            Via::AsWritten
+        };
+        let ascii = any_ascii::any_ascii(&folded);
+        spellings.push(Spelling { via, tokens: tokens(&words(&ascii), via == Via::Arabic) });
+    }
+    spellings.retain(|spelling| spelling.tokens.iter().any(|token| !token.weak));
+    spellings
+}
+
+/// CJK unified ideographs (with extension A and compatibility forms).
+pub fn is_han(c: char) -> bool {
+    matches!(u32::from(c), 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(u32::from(c), 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(u32::from(c), 0x0400..=0x052F)
+}
+
+/// A piece of a Chinese name.
+enum Piece<'a> {
+    Term(&'a str, &'a str, bool),
+    Han(char),
+    Other(char),
+}
+
+fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
+    let simplified = character_converter::traditional_to_simplified(folded);
+    let mut pieces = Vec::new();
+    let mut rest: &str = &simplified;
+    while let Some(c) = rest.chars().next() {
+        if let Some((zh, en, legal)) = CHINESE_TERMS.iter().find(|(zh, _, _)| rest.starts_with(zh))
+        {
+            pieces.push(Piece::Term(zh, en, *legal));
+            rest = rest.get(zh.len()..).unwrap_or_default();
+            continue;
+        }
+        pieces.push(if is_han(c) { Piece::Han(c) } else { Piece::Other(c) });
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+
+    // Characters as written: runs of characters are literal tokens, legal
+    // forms weak tokens, other text as Latin.
+    let mut characters = Vec::new();
+    let mut run = String::new();
+    let mut latin = String::new();
+    let mut pinyin_text = String::new();
+    let mut core = String::new();
+    for piece in &pieces {
+        match piece {
+            Piece::Term(zh, en, legal) => {
+                if *legal {
+                    flush_run(&mut run, &mut characters);
+                    latin.push(' ');
+                    latin.push_str(en);
+                    latin.push(' ');
+                } else {
+                    run.push_str(zh);
+                    core.push_str(zh);
+                }
+                pinyin_text.push(' ');
+                pinyin_text.push_str(en);
+                pinyin_text.push(' ');
+            }
+            Piece::Han(c) => {
+                run.push(*c);
+                core.push(*c);
+                match c.to_pinyin() {
+                    Some(reading) => {
+                        pinyin_text.push(' ');
+                        pinyin_text.push_str(reading.plain());
+                        pinyin_text.push(' ');
+                    }
+                    None => pinyin_text.push(' '),
+                }
+            }
+            Piece::Other(c) => {
+                flush_run(&mut run, &mut characters);
+                latin.push(*c);
+                pinyin_text.push(*c);
+            }
+        }
+    }
+    flush_run(&mut run, &mut characters);
+    characters.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
+    spellings.push(Spelling { via: Via::ChineseCharacters, tokens: characters });
+    let pinyin_tokens = tokens(&words(&any_ascii::any_ascii(&pinyin_text)), false);
+    spellings.push(Spelling { via: Via::Pinyin, tokens: pinyin_tokens });
+
+    let count = core.chars().count();
+    let looks_korean =
+        (2..=4).contains(&count) && core.chars().next().is_some_and(romanize::is_korean_surname);
+    if looks_korean {
+        if let Some(reading) = romanize::korean_name(&core) {
+            let reading = reading.to_lowercase();
+            spellings
+                .push(Spelling { via: Via::SinoKorean, tokens: tokens(&words(&reading), false) });
+        }
+    }
+}
+
+fn flush_run(run: &mut String, tokens: &mut Vec<Token>) {
+    if !run.is_empty() {
+        tokens.push(Token::literal(run));
+        run.clear();
+    }
+}
+
+/// Romanizes Hangul by syllable; a lone word of two to four syllables is
+/// read as a personal name, surname first.
+fn hangul_tokens(folded: &str) -> Vec<Token> {
+    let parts: Vec<&str> = folded.split_whitespace().collect();
+    let personal = parts.len() == 1
+        && parts.first().is_some_and(|word| (2..=4).contains(&word.chars().count()))
+        && folded.chars().all(is_hangul);
+    let mut text = String::new();
+    for part in &parts {
+        for (index, syllable) in part.chars().enumerate() {
+            if !is_hangul(syllable) {
+                text.push_str(&any_ascii::any_ascii(&syllable.to_string()));
+                continue;
+            }
+            let is_surname = personal && index == 0;
+            text.push_str(&romanize::romanize_syllable(syllable, is_surname));
+            if personal {
+                text.push(' ');
+            }
+        }
+        text.push(' ');
+    }
+    tokens(&words(&text), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn readings(name: &str) -> Vec<(Via, String)> {
+        spellings(name)
+            .into_iter()
+            .map(|s| {
+                (s.via, s.tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_names_are_read_as_characters_pinyin_and_sino_korean() {
+        assert_eq!(
+            readings("金与正"),
+            [
+                (Via::ChineseCharacters, "金与正".to_string()),
+                (Via::Pinyin, "jin yu zheng".to_string()),
+                (Via::SinoKorean, "kim yo jong".to_string())
+            ]
+        );
+        // Traditional characters read the same as simplified ones.
+        assert_eq!(readings("金與正"), readings("金与正"));
+    }
+
+    #[test]
+    fn chinese_company_names_translate_business_words_and_legal_forms() {
+        assert_eq!(
+            readings("上海东风航运有限公司"),
+            [
+                (Via::ChineseCharacters, "上海东风航运 co ltd".to_string()),
+                (Via::Pinyin, "shang hai dong feng shipping co ltd".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn hangul_names_are_romanized_surname_first() {
+        assert_eq!(readings("김여정"), [(Via::Hangul, "kim yo jong".to_string())]);
+        assert_eq!(readings("강필훈"), [(Via::Hangul, "kang phil hun".to_string())]);
+    }
+
+    #[test]
+    fn cyrillic_and_arabic_are_transliterated() {
+        assert_eq!(readings("Шойгу Сергей"), [(Via::Cyrillic, "shoigu sergei".to_string())]);
+        let arabic = spellings("محمد");
+        assert_eq!(arabic[0].via, Via::Arabic);
+        assert!(arabic[0].tokens[0].vowelless);
+        assert_eq!(arabic[0].tokens[0].skeleton, "mhmd");
+    }
+
+    #[test]
+    fn names_without_letters_have_no_spelling() {
+        assert!(spellings("").is_empty());
+        assert!(spellings("?!., --").is_empty());
+        assert!(spellings("Co., Ltd.").is_empty());
+    }
+}
