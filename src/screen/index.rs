@@ -142,6 +142,9 @@ impl Index {
     pub fn candidates(&self, tokens: &[Token]) -> Vec<u32> {
         let mut hits: Vec<u32> = Vec::new();
         for (position, token) in tokens.iter().enumerate() {
+            if token.weak {
+                continue; // legal forms and function words find everything
+            }
             self.push_term(&token.key, &mut hits);
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
                 if let Some(terms) = self.deletions.get(&token.key) {
@@ -171,7 +174,7 @@ impl Index {
         let mut scores: HashMap<u32, f32> = HashMap::new();
         for (rank, term) in hits.iter().enumerate() {
             let postings = self.postings.get(*term as usize).map_or(&[][..], Vec::as_slice);
-            if postings.len() > common && rank > 0 && scores.len() >= CANDIDATES {
+            if postings.len() > common && rank > 0 && !scores.is_empty() {
                 continue;
             }
             let idf = self.idf_of(*term);

@@ -303,15 +303,16 @@ impl Screener {
                 }
                 let matched_name =
                     entity.names.get(usize::from(form.name)).map_or("", String::as_str);
+                let explained = alignment.explain(&spelling.tokens, &form.tokens);
                 let explanation = Explanation {
                     query_via: spelling.via,
                     query_form: join(&spelling.tokens),
                     listed_via: form.via,
                     listed_form: join(&form.tokens),
                     alias: form.name > 0,
-                    pairs: alignment.pairs,
-                    unmatched_query: alignment.unmatched_query,
-                    unmatched_listed: alignment.unmatched_listed,
+                    pairs: explained.pairs,
+                    unmatched_query: explained.unmatched_query,
+                    unmatched_listed: explained.unmatched_listed,
                     identifier: None,
                 };
                 best.insert(form.entity, Match { score, entity, matched_name, explanation });

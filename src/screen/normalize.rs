@@ -81,6 +81,9 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("limited liability company", "llc"),
     ("limited liability partnership", "llp"),
     ("public joint stock company", "pjsc"),
+    ("public jsc", "pjsc"),
+    ("open jsc", "jsc"),
+    ("closed jsc", "jsc"),
     ("open joint stock company", "jsc"),
     ("closed joint stock company", "jsc"),
     ("joint stock company", "jsc"),
@@ -159,11 +162,45 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 const FUNCTION_WORDS: &[&str] =
     &["the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "der", "van", "von", "y"];
 
+/// Long words of legal forms, recognized even when misspelt (`Limted`,
+/// `Compnay`): a slip there says nothing about the name.
+const LEGAL_WORDS: &[&str] = &[
+    "limited",
+    "company",
+    "companies",
+    "corporation",
+    "incorporated",
+    "liability",
+    "joint",
+    "stock",
+    "aktsionernoe",
+    "obshchestvo",
+    "ogranichennoi",
+    "otvetstvennostiu",
+];
+
+/// The legal-form word `word` is a slip of, if any.
+fn legal_word(word: &str) -> Option<&'static str> {
+    if word.len() < 5 || LEGAL_WORDS.contains(&word) {
+        return None;
+    }
+    let first = word.as_bytes().first()?;
+    LEGAL_WORDS.iter().copied().find(|legal| {
+        legal.as_bytes().first() == Some(first)
+            && legal.len().abs_diff(word.len()) <= 1
+            && strsim::damerau_levenshtein(legal, word) <= if legal.len() >= 8 { 2 } else { 1 }
+    })
+}
+
 /// Turns words into tokens, replacing legal forms by their canonical weak
 /// tokens (`Co., Ltd.` and `Company Limited` both give `co ltd`).
 pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
+    let corrected: Vec<String> = words
+        .iter()
+        .map(|word| legal_word(word).map_or_else(|| word.clone(), str::to_string))
+        .collect();
     let mut tokens = Vec::with_capacity(words.len());
-    let mut rest = words;
+    let mut rest = corrected.as_slice();
     'outer: while let Some((first, tail)) = rest.split_first() {
         for (phrase, canonical) in LEGAL_FORMS {
             let length = phrase.split(' ').count();
@@ -217,6 +254,7 @@ pub fn phonetic_key(word: &str) -> String {
             (b'e', b'o') => ("o", 2),
             (b'o', b'o') | (b'o', b'u') | (b'e', b'u') => ("u", 2),
             (b'o', b'e') => ("oi", 2),
+            (b'y', b'e') if at(index + 2) != b'o' => ("e", 2),
             (b'a', b'e') | (b'i', b'e') => ("e", 2),
             (b'e', b'e') => ("i", 2),
             (b'c', b'e' | b'i' | b'y') => ("s", 1),
@@ -292,6 +330,8 @@ mod tests {
     fn legal_forms_become_weak_canonical_tokens() {
         assert_eq!(texts("Acme Trading Co., Ltd."), ["acme", "trading", "co", "ltd"]);
         assert_eq!(texts("ACME SHPG CO LTD"), ["acme", "shipping", "co", "ltd"]);
+        assert_eq!(texts("Acme Compnay Limted"), ["acme", "co", "ltd"]);
+        assert_eq!(texts("Open JSC Acme"), ["jsc", "acme"]);
         assert_eq!(texts("Acme Trading Company Limited"), ["acme", "trading", "co", "ltd"]);
         assert_eq!(texts("ООО Ромашка"), ["llc", "romashka"]);
         assert_eq!(texts("Romashka Limited Liability Company"), ["romashka", "llc"]);
@@ -311,6 +351,7 @@ mod tests {
             ("jong", "jeong"),
             ("sergey", "sergei"),
             ("dmitriy", "dmitry"),
+            ("vasilyevich", "vasilevich"),
             ("shoygu", "shoigu"),
             ("kim", "gim"),
             ("pak", "bak"),

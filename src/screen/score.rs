@@ -95,17 +95,59 @@ pub struct Pair {
     pub how: How,
 }
 
-/// The outcome of aligning two spellings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The outcome of aligning two spellings: the score, and which words went
+/// with which (turned into words only for the matches reported).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     /// Score in [0, 1]; 1 when every word is equal after normalization.
     pub score: f32,
+    pairs: Vec<RangePair>,
+    query_used: Vec<bool>,
+    listed_used: Vec<bool>,
+}
+
+/// An alignment in words, for explanations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explained {
     /// The aligned words, in query order.
     pub pairs: Vec<Pair>,
     /// Query words with no counterpart.
     pub unmatched_query: Vec<String>,
     /// Listed words with no counterpart.
     pub unmatched_listed: Vec<String>,
+}
+
+impl Alignment {
+    /// The alignment in words of the tokens it was made from.
+    pub fn explain(&self, query: &[Token], listed: &[Token]) -> Explained {
+        let text = |tokens: &[Token], range: &std::ops::Range<usize>| {
+            let words = tokens.get(range.clone()).unwrap_or_default();
+            words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let mut pairs = self.pairs.clone();
+        pairs.sort_by_key(|(query_range, _, _, _)| query_range.start);
+        let unused = |tokens: &[Token], used: &[bool]| -> Vec<String> {
+            tokens
+                .iter()
+                .zip(used)
+                .filter(|(_, used)| !**used)
+                .map(|(token, _)| token.text.clone())
+                .collect()
+        };
+        Explained {
+            pairs: pairs
+                .iter()
+                .map(|(query_range, listed_range, similarity, how)| Pair {
+                    query: text(query, query_range),
+                    listed: text(listed, listed_range),
+                    similarity: (similarity * 1000.0).round() / 1000.0,
+                    how: *how,
+                })
+                .collect(),
+            unmatched_query: unused(query, &self.query_used),
+            unmatched_listed: unused(listed, &self.listed_used),
+        }
+    }
 }
 
 /// Aligns query tokens to listed tokens and scores the result. `query_weights`
@@ -150,42 +192,18 @@ pub fn align(
         numerator += similarity * weight;
         denominator += weight;
     }
-    let mut unmatched_query = Vec::new();
-    for (q, token) in query.iter().enumerate() {
-        if !query_used.get(q).copied().unwrap_or(false) {
+    for (q, used) in query_used.iter().enumerate() {
+        if !used {
             denominator += weight(query_weights, q);
-            unmatched_query.push(token.text.clone());
         }
     }
-    let mut unmatched_listed = Vec::new();
-    for (l, token) in listed.iter().enumerate() {
-        if !listed_used.get(l).copied().unwrap_or(false) {
+    for (l, used) in listed_used.iter().enumerate() {
+        if !used {
             denominator += MISSING_LISTED_WORD_COST * weight(listed_weights, l);
-            unmatched_listed.push(token.text.clone());
         }
     }
     let score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
-
-    pairs.sort_by_key(|(query_range, _, _, _)| query_range.start);
-    let text = |tokens: &[Token], range: &std::ops::Range<usize>| {
-        tokens
-            .get(range.clone())
-            .unwrap_or_default()
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let pairs = pairs
-        .iter()
-        .map(|(query_range, listed_range, similarity, how)| Pair {
-            query: text(query, query_range),
-            listed: text(listed, listed_range),
-            similarity: (similarity * 1000.0).round() / 1000.0,
-            how: *how,
-        })
-        .collect();
-    Alignment { score, pairs, unmatched_query, unmatched_listed }
+    Alignment { score, pairs, query_used, listed_used }
 }
 
 type Candidate = (f32, f32, usize, usize, How);
