@@ -27,6 +27,9 @@ use sanctions::model::EntityKind;
 use sanctions::registry::Registry;
 use sanctions::screen::{self, Query, Screener, DEFAULT_THRESHOLD};
 
+/// The top match of one query: entity id and score.
+type TopMatch = Option<(String, f32)>;
+
 struct Labelled {
     query: String,
     expected: Option<String>,
@@ -73,21 +76,19 @@ fn main() {
 
     // Ours: the top match per query. Speed at the default threshold; scores
     // down to 0.5 for the threshold sweep.
-    let run = |query: &Labelled, threshold: f32| -> Option<(String, f32)> {
+    let run = |query: &Labelled, threshold: f32| -> TopMatch {
         let q = Query { name: &query.query, kind: None, threshold, limit: 1 };
         let matches = screener.screen(&q).ok()?;
         matches.first().map(|m| (m.entity.id.clone(), m.score))
     };
     let single_start = Instant::now();
-    let single: Vec<Option<(String, f32)>> =
-        queries.iter().map(|q| run(q, DEFAULT_THRESHOLD)).collect();
+    let single: Vec<TopMatch> = queries.iter().map(|q| run(q, DEFAULT_THRESHOLD)).collect();
     let single_qps = queries.len() as f64 / single_start.elapsed().as_secs_f64();
     let parallel_start = Instant::now();
-    let parallel: Vec<Option<(String, f32)>> =
-        queries.par_iter().map(|q| run(q, DEFAULT_THRESHOLD)).collect();
+    let parallel: Vec<TopMatch> = queries.par_iter().map(|q| run(q, DEFAULT_THRESHOLD)).collect();
     let parallel_qps = queries.len() as f64 / parallel_start.elapsed().as_secs_f64();
     assert_eq!(single, parallel);
-    let ours: Vec<Option<(String, f32)>> = queries.par_iter().map(|q| run(q, 0.5)).collect();
+    let ours: Vec<TopMatch> = queries.par_iter().map(|q| run(q, 0.5)).collect();
     let peak = rss_mb("VmHWM");
 
     let names_of: HashMap<&str, &str> =
@@ -111,7 +112,7 @@ fn main() {
             }
         }
     };
-    let at = |results: &[Option<(String, f32)>], threshold: f32| -> Vec<Outcome> {
+    let at = |results: &[TopMatch], threshold: f32| -> Vec<Outcome> {
         queries
             .iter()
             .zip(results)
@@ -299,7 +300,7 @@ fn rss_mb(field: &str) -> f64 {
 }
 
 /// Runs the Python peer; its top names and scores per query, and seconds.
-fn run_peer(sdn: &ImportedList, queries: &[Labelled]) -> Option<(Vec<Option<(String, f32)>>, f64)> {
+fn run_peer(sdn: &ImportedList, queries: &[Labelled]) -> Option<(Vec<TopMatch>, f64)> {
     let dir = tempfile::tempdir().ok()?;
     let names: Vec<&str> = sdn.entries.iter().map(|e| e.name.as_str()).collect();
     std::fs::write(dir.path().join("names.txt"), names.join("\n")).ok()?;

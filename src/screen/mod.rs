@@ -27,7 +27,7 @@ use translit::{spellings, Via};
 
 /// The default threshold: the score from which a match is reported. Chosen
 /// from the precision and recall measured by the screening benchmark.
-pub const DEFAULT_THRESHOLD: f32 = 0.85;
+pub const DEFAULT_THRESHOLD: f32 = 0.78;
 /// The default number of matches returned.
 pub const DEFAULT_LIMIT: usize = 10;
 /// The longest name screened, in characters; longer input is refused.
@@ -293,7 +293,8 @@ impl Screener {
                 }
                 let alignment = align(&spelling.tokens, &weights, &form.tokens, &form.weights);
                 let mut score = alignment.score;
-                if spelling.via != Via::AsWritten && score >= 1.0 && form.via == Via::AsWritten {
+                let transliterated = spelling.via != form.via || spelling.via != Via::AsWritten;
+                if transliterated && score >= 1.0 && spelling.via != Via::ChineseCharacters {
                     score = 0.99; // equal only through a transliteration
                 }
                 if score < query.threshold
