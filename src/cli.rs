@@ -51,7 +51,7 @@ pub enum Command {
 pub enum ImportCommand {
     /// OFAC legacy CSV: sdn.csv (or cons_prim.csv), optional alt.csv and add.csv.
     Ofac(ImportOfacArgs),
-    /// Generic CSV with header id,kind,name[,aliases][,country][,authority][,listed_on].
+    /// Generic CSV with header `id,kind,name[,aliases][,country][,authority][,listed_on]`.
     Csv(ImportCsvArgs),
 }
 

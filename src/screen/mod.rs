@@ -206,6 +206,7 @@ impl Explanation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match<'a> {
     /// Score in [0, 1]; 1 means equal after normalization.
+    #[serde(serialize_with = "score::three_decimals")]
     pub score: f32,
     /// The entity matched.
     pub entity: &'a Entity,

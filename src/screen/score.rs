@@ -90,6 +90,7 @@ pub struct Pair {
     /// The listed word(s).
     pub listed: String,
     /// Similarity in [0, 1].
+    #[serde(serialize_with = "three_decimals")]
     pub similarity: f32,
     /// Why they were taken as the same word.
     pub how: How,
@@ -204,6 +205,11 @@ pub fn align(
     }
     let score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
     Alignment { score, pairs, query_used, listed_used }
+}
+
+/// Writes a score as the decimal it was rounded to (0.967, not 0.9670000076).
+pub fn three_decimals<S: serde::Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((f64::from(*value) * 1000.0).round() / 1000.0)
 }
 
 type Candidate = (f32, f32, usize, usize, How);
