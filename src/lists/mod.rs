@@ -119,33 +119,10 @@ pub enum Error {
         /// What is wrong, with the line where it applies.
         message: String,
     },
-    /// A stored list is not valid JSON of the expected shape.
-    #[error("{path}: invalid list JSON at line {line}, column {column}")]
-    Json {
-        /// The file.
-        path: PathBuf,
-        /// Line of the error.
-        line: usize,
-        /// Column of the error.
-        column: usize,
-        /// The underlying error.
-        #[source]
-        source: serde_json::Error,
-    },
-    /// A stored list was written by another version of the format.
-    #[error("{path}: schema_version {got}, expected {expected}; import the list again")]
-    SchemaVersion {
-        /// The file.
-        path: PathBuf,
-        /// The version this build reads.
-        expected: u32,
-        /// The version in the file.
-        got: u32,
-    },
     /// The source name cannot be a file name.
     #[error("invalid source name {0:?}: use letters, digits, '-', '_' and '.' (not leading)")]
     SourceName(String),
-    /// Writing failed.
+    /// Storing or loading failed (IO, invalid JSON, another schema version).
     #[error(transparent)]
     Store(#[from] crate::registry::store::Error),
 }
@@ -222,30 +199,7 @@ pub fn save(data: &Path, list: &ImportedList) -> Result<PathBuf, Error> {
 
 /// Loads one stored list.
 pub fn load(path: &Path) -> Result<ImportedList, Error> {
-    let text = fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.into(),
-        action: "cannot read",
-        source,
-    })?;
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: u32,
-    }
-    let json_error = |source: serde_json::Error| Error::Json {
-        path: path.into(),
-        line: source.line(),
-        column: source.column(),
-        source,
-    };
-    let version: Version = serde_json::from_str(&text).map_err(json_error)?;
-    if version.schema_version != SCHEMA_VERSION {
-        return Err(Error::SchemaVersion {
-            path: path.into(),
-            expected: SCHEMA_VERSION,
-            got: version.schema_version,
-        });
-    }
-    serde_json::from_str(&text).map_err(json_error)
+    Ok(crate::registry::store::load_versioned(path, SCHEMA_VERSION, "import the list again")?)
 }
 
 /// Loads every stored list in `DATA/lists/`, sorted by source name; none when

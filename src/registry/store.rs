@@ -40,8 +40,8 @@ pub enum Error {
         /// The folder.
         path: PathBuf,
     },
-    /// `registry.json` is not valid JSON of the expected shape.
-    #[error("{path}: invalid registry JSON at line {line}, column {column}")]
+    /// `registry.json` (or a stored list) is not valid JSON of the expected shape.
+    #[error("{path}: invalid JSON at line {line}, column {column}")]
     Json {
         /// The file.
         path: PathBuf,
@@ -62,9 +62,11 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
-    /// `registry.json` was written by another version of the format.
-    #[error("{path}: schema_version {got}, expected {expected}; re-run `sanctions extract`")]
+    /// `registry.json` (or a stored list) was written by another version of the format.
+    #[error("{path}: schema_version {got}, expected {expected}; {remedy}")]
     SchemaVersion {
+        /// What to do about it.
+        remedy: &'static str,
         /// The file.
         path: PathBuf,
         /// The version this build reads.
@@ -125,9 +127,20 @@ pub fn read_source(path: &Path) -> Result<Document, Error> {
 
 /// Loads `registry.json`.
 pub fn load(path: &Path) -> Result<Registry, Error> {
+    load_versioned(path, SCHEMA_VERSION, "re-run `sanctions extract`")
+}
+
+/// Loads a JSON file whose top-level `schema_version` must be `expected`;
+/// `remedy` says what to do when it is not. Errors name the file, and the
+/// line and column of invalid JSON.
+pub(crate) fn load_versioned<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    expected: u32,
+    remedy: &'static str,
+) -> Result<T, Error> {
     let text = fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
-        action: "cannot read registry",
+        action: "cannot read",
         source,
     })?;
     #[derive(serde::Deserialize)]
@@ -141,10 +154,11 @@ pub fn load(path: &Path) -> Result<Registry, Error> {
         source,
     };
     let version: Version = serde_json::from_str(&text).map_err(json_error)?;
-    if version.schema_version != SCHEMA_VERSION {
+    if version.schema_version != expected {
         return Err(Error::SchemaVersion {
+            remedy,
             path: path.to_path_buf(),
-            expected: SCHEMA_VERSION,
+            expected,
             got: version.schema_version,
         });
     }
