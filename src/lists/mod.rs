@@ -274,7 +274,10 @@ pub(crate) fn csv_rows(bytes: &[u8]) -> impl Iterator<Item = CsvRow> + '_ {
                 failed = true;
                 let start = error.position().map_or(start, csv::Position::byte);
                 let line = lines.line_at(bytes, start);
-                return Some((line, Err(format!("unreadable CSV: {error}"))));
+                return Some((
+                    line,
+                    Err(format!("unreadable CSV, the rest of the file was not read: {error}")),
+                ));
             }
         }
     })
