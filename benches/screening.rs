@@ -488,7 +488,6 @@ fn labelled_queries(sdn: &ImportedList, lists_dir: &Path) -> Vec<Labelled> {
     }
 
     // Names that must not match.
-    let positives = queries.iter().filter(|q| q.expected.is_some()).count();
     let near = NearNames::new(sdn);
     let mut negatives = Vec::new();
     let mut seen = HashSet::new();
@@ -536,7 +535,6 @@ fn labelled_queries(sdn: &ImportedList, lists_dir: &Path) -> Vec<Labelled> {
             }
         }
     }
-    let _ = positives;
     queries.extend(negatives);
     queries
 }

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{EntityKind, Identifier};
-use crate::registry::store::write_atomically;
+use crate::registry::store::{write_atomically, Error as StoreError};
 
 /// Version of the list file format; bumped when a stored field changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -100,17 +100,6 @@ pub struct ImportedList {
 /// Why a list could not be imported, stored or loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A file could not be read or written.
-    #[error("{path}: {action}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What was being done.
-        action: &'static str,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
-    },
     /// The file cannot be read as a list at all (as opposed to single bad rows).
     #[error("{path}: {message}")]
     Format {
@@ -158,7 +147,7 @@ fn validate_source_name(source: &str) -> Result<(), Error> {
 /// Reads a whole file, naming it in the error.
 pub(crate) fn read_file(path: &Path) -> Result<(Vec<u8>, SourceFile), Error> {
     use sha2::{Digest, Sha256};
-    let bytes = fs::read(path).map_err(|source| Error::Io {
+    let bytes = fs::read(path).map_err(|source| StoreError::Io {
         path: path.into(),
         action: "cannot read",
         source,
@@ -184,7 +173,7 @@ pub fn folder(data: &Path) -> PathBuf {
 pub fn save(data: &Path, list: &ImportedList) -> Result<PathBuf, Error> {
     validate_source_name(&list.source)?;
     let dir = folder(data);
-    fs::create_dir_all(&dir).map_err(|source| Error::Io {
+    fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
         path: dir.clone(),
         action: "cannot create folder",
         source,
@@ -209,11 +198,13 @@ pub fn load_all(data: &Path) -> Result<Vec<ImportedList>, Error> {
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(Error::Io { path: dir, action: "cannot list folder", source }),
+        Err(source) => {
+            return Err(StoreError::Io { path: dir, action: "cannot list folder", source }.into())
+        }
     };
     let mut paths = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|source| Error::Io {
+        let entry = entry.map_err(|source| StoreError::Io {
             path: dir.clone(),
             action: "cannot list folder",
             source,

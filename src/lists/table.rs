@@ -120,7 +120,7 @@ impl Columns {
             .map(|country| crate::country::code_of(&country).map_or(country, str::to_string))
             .collect();
         Ok(ListEntry {
-            id: fields.get(self.id.unwrap_or(0)).cloned().unwrap_or_default().trim().to_string(),
+            id: id.to_string(),
             kind,
             name: name.to_string(),
             aliases: split(self.aliases),
