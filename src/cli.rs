@@ -2,19 +2,23 @@
 //! subcommand, each calling the library. Data goes to stdout, messages to
 //! stderr.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use unicode_width::UnicodeWidthStr;
 
+use crate::api;
+use crate::catalog::Catalog;
 use crate::lists;
 use crate::model::{Batch, Designation, EntityKind, Status};
 use crate::registry::store;
 use crate::registry::{Filter, Record, Registry};
-use crate::screen::{self, Query, Screener};
+use crate::screen::{Answer, Query, Screener};
 
 /// Extracts sanctions designations from texts and screens names against them.
 #[derive(Debug, Parser)]
@@ -44,6 +48,31 @@ pub enum Command {
     Lists,
     /// Screen a name against the registry and every imported list.
     Screen(ScreenArgs),
+    /// Serve the HTTP API (see api.md) until Ctrl-C or SIGTERM.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `sanctions serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Requests handled at once; more are refused with 503.
+    #[arg(long, default_value_t = 512)]
+    pub max_in_flight: usize,
+    /// Open connections; more are refused with 503.
+    #[arg(long, default_value_t = 2048)]
+    pub max_connections: usize,
+    /// Seconds a request may take in all.
+    #[arg(long, default_value_t = 60)]
+    pub request_timeout: u64,
+    /// Origin allowed to call the API from a browser (repeat for several; `*` for any).
+    #[arg(long = "cors-origin")]
+    pub cors_origins: Vec<String>,
+    /// Judge statuses on this day (YYYY-MM-DD) instead of today.
+    #[arg(long)]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// The list formats `sanctions import` reads.
@@ -163,6 +192,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Import(command) => import(&cli.data, command),
         Command::Lists => lists(&cli.data),
         Command::Screen(args) => screen(&cli.data, args),
+        Command::Serve(args) => serve(&cli.data, args),
     }
 }
 
@@ -340,9 +370,45 @@ fn lists(data: &Path) -> anyhow::Result<()> {
 
 /// Builds the screening index over the registry and every imported list.
 pub fn load_screener(data: &Path, today: NaiveDate) -> anyhow::Result<Screener> {
-    let registry = load_registry(data)?;
-    let imported = lists::load_all(data)?;
-    Ok(Screener::new(screen::entities(&registry, &imported, today)))
+    Ok(Catalog::load(data, today)?.screener)
+}
+
+fn serve(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(io::stderr)
+        .with_ansi(io::stderr().is_terminal())
+        .init();
+    let started = std::time::Instant::now();
+    let as_of = args.as_of.unwrap_or_else(today);
+    let catalog = Catalog::load(data, as_of)?;
+    let entities = catalog.entities().len();
+    let config = api::Config {
+        max_in_flight: args.max_in_flight.max(1),
+        max_connections: args.max_connections.max(1),
+        request_timeout: Duration::from_secs(args.request_timeout.max(1)),
+        cors_origins: args.cors_origins.clone(),
+        as_of: args.as_of,
+        ..api::Config::default()
+    };
+    let state = api::AppState::new(data.to_path_buf(), catalog, config);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let addr = listener.local_addr()?;
+        tracing::info!(
+            "listening on http://{addr} ({entities} entities, loaded in {} ms)",
+            started.elapsed().as_millis()
+        );
+        api::serve(listener, state, api::shutdown_signal()).await?;
+        tracing::info!("stopped");
+        anyhow::Ok(())
+    })
 }
 
 fn screen(data: &Path, args: &ScreenArgs) -> anyhow::Result<()> {
@@ -353,12 +419,14 @@ fn screen(data: &Path, args: &ScreenArgs) -> anyhow::Result<()> {
     let matches = screener.screen(&query).context("cannot screen this name")?;
     let mut out = io::stdout().lock();
     if args.json {
-        let json = serde_json::json!({
-            "query": args.name,
-            "threshold": args.threshold,
-            "matches": matches,
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        let answer = Answer {
+            query: &args.name,
+            kind: args.kind,
+            threshold: args.threshold,
+            limit: args.limit,
+            matches,
+        };
+        writeln!(out, "{}", serde_json::to_string_pretty(&answer)?)?;
         return Ok(());
     }
     if matches.is_empty() {

@@ -18,6 +18,9 @@ pub mod romanize;
 pub mod extract;
 pub mod registry;
 
+pub mod api;
+pub mod bulk;
+pub mod catalog;
 pub mod cli;
 pub mod lists;
 pub mod screen;

@@ -216,6 +216,24 @@ pub struct Match<'a> {
     pub explanation: Explanation,
 }
 
+/// The answer to one query, as `screen --json` prints it and `GET /screen`
+/// serves it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer<'a> {
+    /// The name as asked.
+    pub query: &'a str,
+    /// The kind asked for, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntityKind>,
+    /// The threshold applied.
+    #[serde(serialize_with = "score::three_decimals")]
+    pub threshold: f32,
+    /// The most matches asked for.
+    pub limit: usize,
+    /// The matches, best first.
+    pub matches: Vec<Match<'a>>,
+}
+
 /// The screening engine over one index.
 #[derive(Debug)]
 pub struct Screener {

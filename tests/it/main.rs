@@ -4,6 +4,7 @@
 // Reason: test helpers fail the test by panicking, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod api;
 mod cli;
 mod common;
 mod readings;

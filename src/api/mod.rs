@@ -1,0 +1,375 @@
+//! The HTTP API (axum on tokio): lookups and screening over the catalog.
+//!
+//! [`router`] maps the routes of `api.md` to handlers ([`entities`],
+//! [`screening`]) behind the shared limits: a request timeout, a cap on
+//! requests in flight past which requests are refused with 503, and body
+//! limits. [`serve`] runs the accept loop: a cap on open connections, a
+//! timeout for request headers (slow clients), and graceful shutdown that
+//! finishes the requests in flight.
+
+pub mod entities;
+pub mod error;
+pub mod params;
+pub mod screening;
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, Request, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{BoxError, Json, Router};
+use chrono::NaiveDate;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use serde::Serialize;
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Semaphore};
+use tower::ServiceBuilder;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::catalog::{Catalog, SourceVersion};
+use error::ApiError;
+
+/// Limits and settings of a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Requests handled at once; more are refused with 503 `overloaded`.
+    pub max_in_flight: usize,
+    /// Open connections; past this a new connection gets 503 and is closed.
+    pub max_connections: usize,
+    /// The longest a request may take, body included (503 `timeout`).
+    pub request_timeout: Duration,
+    /// The longest a client may take to send a request body (408).
+    pub body_timeout: Duration,
+    /// The longest a client may take to send a request's headers; the
+    /// connection is closed after it.
+    pub header_timeout: Duration,
+    /// How long shutdown waits for requests in flight.
+    pub shutdown_grace: Duration,
+    /// Origins allowed by CORS: none, some, or `*` for any.
+    pub cors_origins: Vec<String>,
+    /// Judge statuses on this day instead of today (the catalog then stays
+    /// as loaded).
+    pub as_of: Option<NaiveDate>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            max_in_flight: 512,
+            max_connections: 2_048,
+            request_timeout: Duration::from_secs(60),
+            body_timeout: Duration::from_secs(15),
+            header_timeout: Duration::from_secs(10),
+            shutdown_grace: Duration::from_secs(30),
+            cors_origins: Vec::new(),
+            as_of: None,
+        }
+    }
+}
+
+/// What every handler shares: the current catalog, swapped when the day
+/// changes.
+#[derive(Debug)]
+pub struct AppState {
+    data: PathBuf,
+    catalog: RwLock<Arc<Catalog>>,
+    config: Config,
+    started: Instant,
+}
+
+impl AppState {
+    /// State serving `catalog`, loaded from the folder `data`.
+    pub fn new(data: PathBuf, catalog: Catalog, config: Config) -> Arc<AppState> {
+        Arc::new(AppState {
+            data,
+            catalog: RwLock::new(Arc::new(catalog)),
+            config,
+            started: Instant::now(),
+        })
+    }
+
+    /// The catalog answers are computed against.
+    pub fn catalog(&self) -> Arc<Catalog> {
+        match self.catalog.read() {
+            Ok(catalog) => Arc::clone(&catalog),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn replace_catalog(&self, catalog: Catalog) {
+        match self.catalog.write() {
+            Ok(mut current) => *current = Arc::new(catalog),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(catalog),
+        }
+    }
+
+    /// The limits the server runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+}
+
+/// Which data an answer was computed against; every JSON answer carries it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataVersion<'a> {
+    /// The day statuses were judged on.
+    pub as_of: NaiveDate,
+    /// The registry and each imported list, with versions.
+    pub sources: &'a [SourceVersion],
+}
+
+impl<'a> DataVersion<'a> {
+    /// The versions of `catalog`.
+    pub fn of(catalog: &'a Catalog) -> DataVersion<'a> {
+        DataVersion { as_of: catalog.as_of, sources: &catalog.sources }
+    }
+}
+
+/// A JSON answer with the versions of the data it was computed against.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithData<'a, T> {
+    /// The answer's own fields.
+    #[serde(flatten)]
+    pub body: T,
+    /// Which data it was computed against.
+    pub data: DataVersion<'a>,
+}
+
+impl<'a, T> WithData<'a, T> {
+    /// `body` computed against `catalog`.
+    pub fn new(body: T, catalog: &'a Catalog) -> WithData<'a, T> {
+        WithData { body, data: DataVersion::of(catalog) }
+    }
+}
+
+/// The routes, with tracing, CORS, timeout and load shedding.
+pub fn router(state: Arc<AppState>) -> Router {
+    let config = state.config.clone();
+    let limits = ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(limit_error))
+        .load_shed()
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(config.max_in_flight))
+        .timeout(config.request_timeout);
+    let mut router = Router::new()
+        .route("/health", get(health))
+        .route("/openapi.json", get(openapi))
+        .route("/entities", get(entities::list))
+        .route("/entities/{id}", get(entities::one))
+        .route("/authorities", get(entities::authorities))
+        .route("/screen", get(screening::one).post(screening::batch))
+        .route("/screen/csv", post(screening::csv))
+        .fallback(no_route)
+        .method_not_allowed_fallback(wrong_method)
+        .with_state(state)
+        .layer(limits);
+    if let Some(cors) = cors_layer(&config.cors_origins) {
+        router = router.layer(cors);
+    }
+    router.layer(
+        TraceLayer::new_for_http()
+            .make_span_with(|request: &Request<Body>| {
+                // The path only: query strings hold the names screened.
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            })
+            .on_request(())
+            .on_response(
+                |response: &Response, latency: Duration, _span: &tracing::Span| {
+                    tracing::info!(
+                        status = response.status().as_u16(),
+                        latency_ms = format_args!("{:.2}", latency.as_secs_f64() * 1000.0),
+                        "done"
+                    );
+                },
+            )
+            .on_failure(()),
+    )
+}
+
+fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let allow_origin = if origins.iter().any(|origin| origin == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|origin| HeaderValue::from_str(origin).ok()))
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow_origin)
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
+    )
+}
+
+async fn limit_error(error: BoxError) -> ApiError {
+    if error.is::<tower::timeout::error::Elapsed>() {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout", "the request took too long")
+    } else if error.is::<tower::load_shed::error::Overloaded>() {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            "too many requests in flight; retry shortly",
+        )
+    } else {
+        ApiError::internal(error.to_string())
+    }
+}
+
+async fn no_route(method: Method, uri: Uri) -> ApiError {
+    ApiError::not_found(format!("no route {method} {}; see /openapi.json", uri.path()))
+}
+
+async fn wrong_method(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{} does not take {method}", uri.path()),
+    )
+}
+
+async fn health(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, ApiError> {
+    params::Params::parse(uri.query(), &[])?;
+    let catalog = state.catalog();
+    let body = serde_json::json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+        "uptime_seconds": state.started.elapsed().as_secs(),
+        "entities": catalog.entities().len(),
+        "spellings": catalog.screener.spelling_count(),
+        "data": DataVersion::of(&catalog),
+    });
+    Ok(Json(body).into_response())
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], include_str!("openapi.json")).into_response()
+}
+
+/// Serves `router(state)` on `listener` until `shutdown` completes, then
+/// stops accepting and waits up to `shutdown_grace` for open requests.
+pub async fn serve(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let config = state.config.clone();
+    tokio::spawn(refresh_daily(Arc::clone(&state)));
+    let service = TowerToHyperService::new(router(state));
+    let connections = Arc::new(Semaphore::new(config.max_connections));
+    let (stop, stopping) = watch::channel(false);
+    tokio::pin!(shutdown);
+    loop {
+        let (mut stream, _peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors and the like: wait, do not spin.
+                    tracing::warn!(%error, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
+            tokio::spawn(async move {
+                let _ = stream.write_all(TOO_MANY_CONNECTIONS).await;
+                let _ = stream.shutdown().await;
+            });
+            continue;
+        };
+        let service = service.clone();
+        let mut stopping = stopping.clone();
+        let header_timeout = config.header_timeout;
+        tokio::spawn(async move {
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder.timer(TokioTimer::new()).header_read_timeout(header_timeout);
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(connection);
+            let stop_asked = async {
+                // An error means the sender is gone, which is also a stop.
+                let _ = stopping.wait_for(|stop| *stop).await;
+            };
+            tokio::select! {
+                _ = connection.as_mut() => {}
+                () = stop_asked => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.as_mut().await;
+                }
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    let _ = stop.send(true);
+    let open = u32::try_from(config.max_connections).unwrap_or(u32::MAX);
+    if tokio::time::timeout(config.shutdown_grace, connections.acquire_many(open)).await.is_err() {
+        tracing::warn!("shutdown: requests still open after {:?}, closing", config.shutdown_grace);
+    }
+    Ok(())
+}
+
+/// The answer to a connection over the cap, written before closing it.
+const TOO_MANY_CONNECTIONS: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
+content-type: application/json\r\ncontent-length: 77\r\nconnection: close\r\n\r\n\
+{\"error\":\"overloaded\",\"message\":\"too many open connections; retry shortly\"}";
+
+/// Rebuilds the catalog when the day changes, so registry statuses (which
+/// depend on the day) stay true on a server that runs for weeks.
+async fn refresh_daily(state: Arc<AppState>) {
+    if state.config.as_of.is_some() {
+        return;
+    }
+    let mut ticks = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        ticks.tick().await;
+        let today = chrono::Local::now().date_naive();
+        if state.catalog().as_of == today {
+            continue;
+        }
+        let data = state.data.clone();
+        match tokio::task::spawn_blocking(move || Catalog::load(&data, today)).await {
+            Ok(Ok(catalog)) => {
+                tracing::info!(%today, "catalog rebuilt for the new day");
+                state.replace_catalog(catalog);
+            }
+            Ok(Err(error)) => {
+                tracing::error!("catalog rebuild failed, keeping the old one: {error:#}")
+            }
+            Err(error) => tracing::error!("catalog rebuild failed: {error}"),
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

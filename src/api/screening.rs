@@ -1,0 +1,332 @@
+//! Screening over HTTP: `GET /screen` for one name, `POST /screen` for a
+//! JSON batch, `POST /screen/csv` for a CSV file.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::error::ApiError;
+use super::params::Params;
+use super::{AppState, DataVersion, WithData};
+use crate::bulk;
+use crate::catalog::Catalog;
+use crate::model::EntityKind;
+use crate::screen::{Answer, Match, Query, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
+
+/// The most matches one query may ask for.
+pub const MAX_LIMIT: usize = 100;
+/// The most queries in one `POST /screen` batch.
+pub const MAX_BATCH: usize = 1_000;
+/// The largest `POST /screen` body.
+pub const MAX_JSON_BODY: usize = 1 << 20;
+/// The largest `POST /screen/csv` body (bigger files: `sanctions screen --csv`).
+pub const MAX_CSV_BODY: usize = 8 << 20;
+
+/// `GET /screen?name=&kind=&threshold=&limit=`.
+pub async fn one(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, ApiError> {
+    let params = Params::parse(uri.query(), &["name", "kind", "threshold", "limit"])?;
+    let name = params.get("name").ok_or_else(|| {
+        ApiError::bad_parameter("name", "missing: give the name to screen, as name=...")
+    })?;
+    let query = Query {
+        name,
+        kind: params.parsed("kind", "person, organization, vessel or aircraft")?,
+        threshold: params.threshold(DEFAULT_THRESHOLD)?,
+        limit: params.count("limit", DEFAULT_LIMIT, MAX_LIMIT)?,
+    };
+    let catalog = state.catalog();
+    let matches =
+        catalog.screener.screen(&query).map_err(|error| ApiError::bad_parameter("name", error))?;
+    let answer = Answer {
+        query: name,
+        kind: query.kind,
+        threshold: query.threshold,
+        limit: query.limit,
+        matches,
+    };
+    Ok(Json(WithData::new(answer, &catalog)).into_response())
+}
+
+/// The body of `POST /screen`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Batch {
+    queries: Vec<BatchQuery>,
+    #[serde(default)]
+    kind: Option<EntityKind>,
+    #[serde(default)]
+    threshold: Option<f32>,
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+/// One query of a batch; unset fields take the batch's values.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchQuery {
+    /// The client's id for the query, echoed back as given.
+    #[serde(default)]
+    id: Option<Value>,
+    name: String,
+    #[serde(default)]
+    kind: Option<EntityKind>,
+    #[serde(default)]
+    threshold: Option<f32>,
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+/// One result of a batch: matches, or why the name could not be screened.
+#[derive(Debug, Serialize)]
+struct BatchResult<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    query: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matches: Option<Vec<Match<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ApiError>,
+}
+
+/// `POST /screen`: a JSON batch of up to [`MAX_BATCH`] queries.
+pub async fn batch(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    Params::parse(uri.query(), &[])?;
+    require_content_type(&headers, &["application/json"])?;
+    let bytes = read_body(body, MAX_JSON_BODY, state.config().body_timeout).await?;
+    let batch: Batch =
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
+            .map_err(|error| {
+                let at = error.path().to_string();
+                let at = if at == "." { String::new() } else { format!(" at {at}") };
+                ApiError::unprocessable("malformed_json", format!("{}{at}", error.into_inner()))
+            })?;
+    if batch.queries.len() > MAX_BATCH {
+        return Err(ApiError::too_large(format!(
+            "{} queries in one batch; the limit is {MAX_BATCH}",
+            batch.queries.len()
+        )));
+    }
+    let settings = resolve(&batch)?;
+    let catalog = state.catalog();
+    let body = run_blocking(move || {
+        let results: Vec<BatchResult<'_>> = batch
+            .queries
+            .par_iter()
+            .zip(settings.par_iter())
+            .map(|(asked, settings)| {
+                let query = Query {
+                    name: &asked.name,
+                    kind: settings.kind,
+                    threshold: settings.threshold,
+                    limit: settings.limit,
+                };
+                let (matches, error) = match catalog.screener.screen(&query) {
+                    Ok(matches) => (Some(matches), None),
+                    Err(error) => (
+                        None,
+                        Some(ApiError::new(
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            "bad_name",
+                            error.to_string(),
+                        )),
+                    ),
+                };
+                BatchResult { id: asked.id.as_ref(), query: &asked.name, matches, error }
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({
+            "results": results,
+            "data": DataVersion::of(&catalog),
+        }))
+    })
+    .await?
+    .map_err(|error| ApiError::internal(error.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// How one batch query is screened, once the batch's defaults are filled in.
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    kind: Option<EntityKind>,
+    threshold: f32,
+    limit: usize,
+}
+
+/// Each batch query's settings, with the batch's defaults filled in, checked.
+fn resolve(batch: &Batch) -> Result<Vec<Settings>, ApiError> {
+    let field_error = |at: String, problem: String| {
+        ApiError::unprocessable("bad_field", format!("{at}: {problem}"))
+    };
+    let check_threshold = |at: String, value: f32| {
+        if (0.0..=1.0).contains(&value) {
+            Ok(value)
+        } else {
+            Err(field_error(at, format!("{value} is not a number between 0 and 1")))
+        }
+    };
+    let check_limit = |at: String, value: usize| {
+        if value <= MAX_LIMIT {
+            Ok(value)
+        } else {
+            Err(field_error(at, format!("{value} is over the limit of {MAX_LIMIT}")))
+        }
+    };
+    let threshold =
+        check_threshold("threshold".into(), batch.threshold.unwrap_or(DEFAULT_THRESHOLD))?;
+    let limit = check_limit("limit".into(), batch.limit.unwrap_or(DEFAULT_LIMIT))?;
+    batch
+        .queries
+        .iter()
+        .enumerate()
+        .map(|(position, asked)| {
+            Ok(Settings {
+                kind: asked.kind.or(batch.kind),
+                threshold: match asked.threshold {
+                    Some(value) => {
+                        check_threshold(format!("queries[{position}].threshold"), value)?
+                    }
+                    None => threshold,
+                },
+                limit: match asked.limit {
+                    Some(value) => check_limit(format!("queries[{position}].limit"), value)?,
+                    None => limit,
+                },
+            })
+        })
+        .collect()
+}
+
+/// `POST /screen/csv?column=&threshold=&kind=&delimiter=`: CSV in, CSV out.
+pub async fn csv(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let params = Params::parse(uri.query(), &["column", "threshold", "kind", "delimiter"])?;
+    let delimiter = match params.get("delimiter") {
+        None => None,
+        Some(",") | Some("comma") => Some(b','),
+        Some(";") | Some("semicolon") => Some(b';'),
+        Some("\t") | Some("tab") => Some(b'\t'),
+        Some("|") | Some("pipe") => Some(b'|'),
+        Some(other) => {
+            return Err(ApiError::bad_parameter(
+                "delimiter",
+                format!("{other:?} is not one of comma, semicolon, tab, pipe"),
+            ))
+        }
+    };
+    let options = bulk::Options {
+        column: params.get("column").map(str::to_string),
+        delimiter,
+        threshold: params.threshold(DEFAULT_THRESHOLD)?,
+        kind: params.parsed("kind", "person, organization, vessel or aircraft")?,
+    };
+    require_content_type(&headers, &["text/csv", "application/csv", "text/plain"])?;
+    let bytes = read_body(body, MAX_CSV_BODY, state.config().body_timeout).await?;
+    let catalog = state.catalog();
+    let version = csv_version_header(&catalog);
+    let (summary, output) = run_blocking(move || {
+        let mut output = Vec::with_capacity(bytes.len() * 2);
+        bulk::screen_csv(&catalog.screener, bytes.as_ref(), &mut output, &options, |_| {})
+            .map(|summary| (summary, output))
+    })
+    .await?
+    .map_err(|error| match error {
+        bulk::Error::NoSuchColumn { .. } => ApiError::bad_parameter("column", error),
+        other => ApiError::unprocessable("bad_csv", other.to_string()),
+    })?;
+    let mut response =
+        ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], output).into_response();
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("x-rows", summary.rows),
+        ("x-matched-rows", summary.matched),
+        ("x-error-rows", summary.errors),
+    ] {
+        headers.insert(name, HeaderValue::from(value));
+    }
+    if let Ok(value) = HeaderValue::from_str(&version) {
+        headers.insert("x-data-version", value);
+    }
+    Ok(response)
+}
+
+/// `as_of=DAY; registry=sha256:...; ofac-sdn=sha256:...` for CSV answers,
+/// which have no JSON to carry the versions in.
+fn csv_version_header(catalog: &Catalog) -> String {
+    let mut parts = vec![format!("as_of={}", catalog.as_of)];
+    parts.extend(
+        catalog.sources.iter().map(|source| format!("{}={}", source.source, source.version)),
+    );
+    parts.join("; ")
+}
+
+/// 415 unless the body's media type is one of `accepted`.
+fn require_content_type(headers: &HeaderMap, accepted: &[&str]) -> Result<(), ApiError> {
+    let given = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+    match given {
+        Some(media) if accepted.contains(&media.as_str()) => Ok(()),
+        _ => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "send the body with Content-Type {} (got {})",
+                accepted.join(" or "),
+                given.as_deref().unwrap_or("none")
+            ),
+        )),
+    }
+}
+
+/// The whole body, at most `limit` bytes (413) and within `timeout` (408).
+async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes, ApiError> {
+    let reading = axum::body::to_bytes(body, limit);
+    match tokio::time::timeout(timeout, reading).await {
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            format!("the body did not arrive within {} s", timeout.as_secs()),
+        )),
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(error)) => {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+            if too_large {
+                Err(ApiError::too_large(format!("the body is over the limit of {limit} bytes")))
+            } else {
+                Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_body",
+                    format!("cannot read the body: {error}"),
+                ))
+            }
+        }
+    }
+}
+
+/// Runs CPU-bound work off the async workers.
+async fn run_blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(format!("screening failed: {error}")))
+}

@@ -1,0 +1,686 @@
+//! The HTTP API through a real server on 127.0.0.1:0 and a real HTTP client
+//! (reqwest), plus raw sockets for what clients will not send: invalid
+//! UTF-8, slow bodies and headers, too many connections.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use sanctions::api::{self, AppState, Config};
+use sanctions::catalog::Catalog;
+use sanctions::lists;
+use serde_json::{json, Value};
+use tokio::sync::oneshot;
+
+use crate::common::root;
+
+/// The day statuses are judged on in these tests.
+const AS_OF: &str = "2026-01-01";
+
+/// A server running in this process on the shipped registry and the
+/// fixture lists; stops when dropped.
+pub(crate) struct TestServer {
+    pub(crate) addr: SocketAddr,
+    pub(crate) client: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    finished: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl TestServer {
+    pub(crate) async fn start(config: Config) -> TestServer {
+        // A fixed day, so the server never swaps in a catalog for today.
+        let config = Config { as_of: Some(AS_OF.parse().unwrap()), ..config };
+        let catalog = fixture_catalog();
+        let state = AppState::new(root().join("data"), catalog, config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let finished = tokio::spawn(api::serve(listener, state, async {
+            let _ = stopped.await;
+        }));
+        TestServer {
+            addr,
+            client: reqwest::Client::new(),
+            stop: Some(stop),
+            finished: Some(finished),
+        }
+    }
+
+    pub(crate) fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// GET `path`: the status and the body as JSON (which every answer is).
+    pub(crate) async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let response = self.client.get(self.url(path)).send().await.unwrap();
+        json_of(response).await
+    }
+
+    /// POST `body` with `content_type`: the status and the JSON body.
+    async fn post(&self, path: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(self.url(path))
+            .header(CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        json_of(response).await
+    }
+
+    /// Stops accepting, finishes requests in flight, and returns.
+    async fn shut_down(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(finished) = self.finished.take() {
+            finished.await.unwrap().unwrap();
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The catalog of the shipped registry plus the OFAC and CSV fixtures.
+fn fixture_catalog() -> Catalog {
+    let lists_dir = root().join("tests/data/lists");
+    let sdn = lists::ofac::import(
+        "ofac-sdn",
+        lists::ofac::Files {
+            primary: &lists_dir.join("sdn.csv"),
+            aliases: Some(&lists_dir.join("alt.csv")),
+            addresses: Some(&lists_dir.join("add.csv")),
+        },
+    )
+    .unwrap();
+    let watchlist = lists::table::import("watchlist", &lists_dir.join("watchlist.csv")).unwrap();
+    let registry = sanctions::registry::store::load(&root().join("data/registry.json")).unwrap();
+    let as_of: NaiveDate = AS_OF.parse().unwrap();
+    Catalog::new(registry, "test".into(), vec![sdn, watchlist], as_of)
+}
+
+async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|value| value.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let text = response.text().await.unwrap();
+    assert!(content_type.starts_with("application/json"), "{status} {content_type}: {text}");
+    (status, serde_json::from_str(&text).unwrap())
+}
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
+}
+
+/// Sends raw bytes on a new connection and reads until the server closes
+/// it or `wait` passes; returns what came back.
+fn raw_exchange(addr: SocketAddr, request: &[u8], wait: Duration) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn assert_error(status: StatusCode, body: &Value, expected: StatusCode, code: &str) {
+    assert_eq!(status, expected, "{body}");
+    assert_eq!(body["error"], code, "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_reports_counts_and_data_versions() {
+    let server = TestServer::start(Config::default()).await;
+    let (status, body) = server.get("/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+    let sources: Vec<&str> = body["data"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["registry", "ofac-sdn", "watchlist"]);
+    let listed: u64 = body["data"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["entities"].as_u64().unwrap())
+        .sum();
+    assert_eq!(body["entities"].as_u64(), Some(listed));
+    assert_eq!(body["data"]["as_of"], AS_OF);
+    assert!(body["data"]["sources"][1]["version"].as_str().unwrap().starts_with("sha256:"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entities_filter_page_and_count() {
+    let server = TestServer::start(Config::default()).await;
+    let (status, all) = server.get("/entities?limit=1000").await;
+    assert_eq!(status, StatusCode::OK);
+    let total = all["total"].as_u64().unwrap();
+    assert_eq!(all["entities"].as_array().unwrap().len() as u64, total);
+
+    let (_, page) = server.get("/entities?limit=3&offset=2").await;
+    assert_eq!(page["total"].as_u64(), Some(total));
+    assert_eq!(
+        page["entities"].as_array().unwrap().as_slice(),
+        &all["entities"].as_array().unwrap()[2..5]
+    );
+
+    let (_, vessels) = server.get("/entities?kind=vessel&source=ofac-sdn").await;
+    assert!(vessels["total"].as_u64().unwrap() >= 1);
+    for entity in vessels["entities"].as_array().unwrap() {
+        assert_eq!(entity["kind"], "vessel");
+        assert_eq!(entity["source"], "ofac-sdn");
+    }
+    let (_, inksna) = server.get("/entities?authority=inksna&status=expired").await;
+    assert!(inksna["total"].as_u64().unwrap() >= 1, "{inksna}");
+    for entity in inksna["entities"].as_array().unwrap() {
+        assert_eq!(entity["authority"], "INKSNA");
+        assert_eq!(entity["status"], "expired");
+    }
+    let (_, russian) = server.get("/entities?country=ru").await;
+    assert!(russian["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["countries"].as_array().unwrap().contains(&json!("RU"))));
+    let (_, prefix) = server.get(&format!("/entities?q={}", encode("kang"))).await;
+    let ids: Vec<&str> =
+        prefix["entities"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"ofac-9002"), "{prefix}");
+    let (_, chinese) = server.get(&format!("/entities?q={}", encode("金与"))).await;
+    assert_eq!(chinese["total"], 1, "{chinese}");
+
+    let (status, body) = server.get("/entities?kind=starship").await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+    assert!(body["message"].as_str().unwrap().contains("kind"));
+    let (status, body) = server.get("/entities?limit=5000").await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+    assert!(body["message"].as_str().unwrap().contains("limit"));
+    let (status, body) = server.get("/entities?colour=red").await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+    assert!(body["message"].as_str().unwrap().contains("colour"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_entity_has_its_full_record() {
+    let server = TestServer::start(Config::default()).await;
+    let (_, page) = server.get("/entities?source=registry&limit=1").await;
+    let id = page["entities"][0]["id"].as_str().unwrap().to_string();
+    let (status, record) = server.get(&format!("/entities/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(record["record"], "designation");
+    assert_eq!(record["source"], "registry");
+    assert!(record["evidence"]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains(record["name"].as_str().unwrap()));
+    assert_eq!(record["review"]["state"], "unreviewed");
+
+    let (status, entry) = server.get("/entities/ofac-9004").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(entry["record"], "list-entry");
+    assert_eq!(entry["source"], "ofac-sdn");
+    assert_eq!(entry["identifiers"][0]["value"], "9876543");
+
+    let (status, body) = server.get("/entities/ofac-0").await;
+    assert_error(status, &body, StatusCode::NOT_FOUND, "not_found");
+    let (status, body) = server.get("/entities/ofac-9004?source=watchlist").await;
+    assert_error(status, &body, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorities_are_counted_per_source() {
+    let server = TestServer::start(Config::default()).await;
+    let (status, body) = server.get("/authorities").await;
+    assert_eq!(status, StatusCode::OK);
+    let rows = body["authorities"].as_array().unwrap();
+    let sdn = rows.iter().find(|row| row["code"] == "OFAC-SDN").unwrap();
+    assert_eq!(sdn["by_source"]["ofac-sdn"], 8, "{sdn}");
+    assert!(sdn["name_en"].as_str().is_some());
+    // The watchlist names an authority the table does not know; it is
+    // listed with its count rather than dropped.
+    let eu = rows.iter().find(|row| row["code"] == "EU").unwrap();
+    assert_eq!(eu["entities"], 1);
+    for row in rows {
+        let by_source: u64 =
+            row["by_source"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+        assert_eq!(row["entities"].as_u64(), Some(by_source), "{row}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn screening_one_name_explains_the_match() {
+    let server = TestServer::start(Config::default()).await;
+    let (status, body) =
+        server.get(&format!("/screen?name={}&kind=person", encode("Петров Сергей Иванович"))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["threshold"], 0.78);
+    assert_eq!(body["limit"], 10);
+    let best = &body["matches"][0];
+    assert_eq!(best["entity"]["id"], "ofac-9005", "{body}");
+    assert_eq!(best["explanation"]["query_via"], "cyrillic");
+    assert_eq!(body["data"]["as_of"], AS_OF);
+
+    let (_, vessel) = server.get("/screen?name=IMO%209876543").await;
+    assert_eq!(vessel["matches"][0]["entity"]["id"], "ofac-9004", "{vessel}");
+    let (_, loose) = server.get("/screen?name=Kang+Phil+Hoon").await;
+    assert!(!loose["matches"].as_array().unwrap().is_empty(), "{loose}");
+    let (_, strict) = server.get("/screen?name=Kang+Phil+Hoon&threshold=1").await;
+    assert_eq!(strict["matches"].as_array().unwrap().len(), 0, "{strict}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_screening_parameters_are_named() {
+    let server = TestServer::start(Config::default()).await;
+    for (path, parameter) in [
+        ("/screen".to_string(), "name"),
+        ("/screen?name=".to_string(), "name"),
+        ("/screen?name=%20%20".to_string(), "name"),
+        ("/screen?name=%21%21%3F".to_string(), "name"),
+        (format!("/screen?name={}", "a".repeat(10_000)), "name"),
+        ("/screen?name=%FF%FEabc".to_string(), "name"),
+        ("/screen?name=x&threshold=1.5".to_string(), "threshold"),
+        ("/screen?name=x&threshold=NaN".to_string(), "threshold"),
+        ("/screen?name=x&limit=-1".to_string(), "limit"),
+        ("/screen?name=x&limit=101".to_string(), "limit"),
+        ("/screen?name=x&kind=ship2".to_string(), "kind"),
+        ("/screen?name=x&name=y".to_string(), "name"),
+    ] {
+        let (status, body) = server.get(&path).await;
+        assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+        let message = body["message"].as_str().unwrap();
+        assert!(message.starts_with(&format!("parameter {parameter}")), "{path}: {message}");
+    }
+    // Control characters and odd scripts are names like any other.
+    for name in ["Kim\u{0}Yo\u{7}Jong", "\u{202E}gnoJ oY miK", "🙂 Kim", "Kim\tYo\r\nJong"] {
+        let (status, body) = server.get(&format!("/screen?name={}", encode(name))).await;
+        assert_eq!(status, StatusCode::OK, "{name:?}: {body}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_answers_each_query_in_order_with_its_id() {
+    let server = TestServer::start(Config::default()).await;
+    let batch = json!({
+        "queries": [
+            {"id": "c-1", "name": "KANG Phil Hun"},
+            {"id": 2, "name": ""},
+            {"name": "Ocean Star", "kind": "vessel", "limit": 1},
+            {"id": {"row": 4}, "name": "Nobody Special Whatsoever"}
+        ],
+        "threshold": 0.8
+    });
+    let (status, body) =
+        server.post("/screen", "application/json", batch.to_string().into_bytes()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let results = body["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    assert_eq!(results[0]["id"], "c-1");
+    assert_eq!(results[0]["matches"][0]["entity"]["id"], "ofac-9002");
+    assert_eq!(results[1]["id"], 2);
+    assert_eq!(results[1]["error"]["error"], "bad_name");
+    assert!(results[2].get("id").is_none());
+    assert_eq!(results[2]["matches"].as_array().unwrap().len(), 1);
+    assert_eq!(results[2]["matches"][0]["entity"]["kind"], "vessel");
+    assert_eq!(results[3]["id"], json!({"row": 4}));
+    assert_eq!(results[3]["matches"], json!([]));
+    assert!(body["data"]["sources"].is_array());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_batches_get_the_right_status() {
+    let server = TestServer::start(Config::default()).await;
+    let json_type = "application/json";
+    let (status, body) = server.post("/screen", json_type, b"{\"queries\": [".to_vec()).await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "malformed_json");
+    let (status, body) =
+        server.post("/screen", json_type, b"{\"queries\": [{\"nam\": \"x\"}]}".to_vec()).await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "malformed_json");
+    assert!(body["message"].as_str().unwrap().contains("nam"), "{body}");
+    let (status, body) = server
+        .post("/screen", json_type, b"{\"queries\": [{\"name\": \"x\", \"kind\": 7}]}".to_vec())
+        .await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "malformed_json");
+    assert!(body["message"].as_str().unwrap().contains("queries[0].kind"), "{body}");
+    let (status, body) = server
+        .post(
+            "/screen",
+            json_type,
+            b"{\"queries\": [{\"name\": \"x\", \"threshold\": 3}]}".to_vec(),
+        )
+        .await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "bad_field");
+    assert!(body["message"].as_str().unwrap().contains("queries[0].threshold"), "{body}");
+    let (status, body) = server
+        .post("/screen", json_type, b"{\"queries\": [{\"name\": \"\xff\xfe\"}]}".to_vec())
+        .await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "malformed_json");
+    let (status, body) = server.post("/screen", "text/plain", b"{\"queries\": []}".to_vec()).await;
+    assert_error(status, &body, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+
+    let too_many: Vec<Value> = (0..1001).map(|i| json!({"id": i, "name": "x"})).collect();
+    let body_text = json!({ "queries": too_many }).to_string();
+    let (status, body) = server.post("/screen", json_type, body_text.into_bytes()).await;
+    assert_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "too_large");
+    assert!(body["message"].as_str().unwrap().contains("1000"));
+    let huge = format!("{{\"queries\": [{{\"name\": \"{}\"}}]}}", "a".repeat(2 << 20));
+    let (status, body) = server.post("/screen", json_type, huge.into_bytes()).await;
+    assert_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "too_large");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_in_csv_out_keeps_every_row() {
+    let server = TestServer::start(Config::default()).await;
+    let input: &[u8] = b"customer_id;Full Name;note\n\
+        1;KANG Phil Hun;a\n\
+        2;Nobody Special Whatsoever;b\n\
+        3;;c\n\
+        4;\xff\xfeKim;latin-1?\n\
+        5;too;many;fields\n\
+        6;Ocean Star;\xe9t\xe9\n";
+    let response = server
+        .client
+        .post(server.url("/screen/csv?threshold=0.8"))
+        .header(CONTENT_TYPE, "text/csv")
+        .body(input.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["x-rows"], "6");
+    assert_eq!(response.headers()["x-error-rows"], "3");
+    assert!(response.headers()["x-data-version"].to_str().unwrap().contains("ofac-sdn=sha256:"));
+    let output = response.bytes().await.unwrap();
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').flexible(true).from_reader(output.as_ref());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..3], ["customer_id", "Full Name", "note"]);
+    assert_eq!(header[3..], sanctions::bulk::MATCH_COLUMNS);
+    let rows: Vec<csv::ByteRecord> = reader.byte_records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 6);
+    let cell = |row: usize, column: &str| {
+        let at = header.iter().position(|h| h == column).unwrap();
+        String::from_utf8_lossy(&rows[row][at]).into_owned()
+    };
+    assert_eq!(cell(0, "match_id"), "ofac-9002");
+    assert_eq!(cell(1, "match_id"), "");
+    assert_eq!(cell(1, "error"), "");
+    assert_eq!(cell(2, "error"), "empty name");
+    assert!(cell(3, "error").contains("UTF-8"), "{}", cell(3, "error"));
+    assert_eq!(&rows[3][1], b"\xff\xfeKim", "the bad bytes come back as they were");
+    assert!(cell(4, "error").contains("fields beyond the header: fields"), "{}", cell(4, "error"));
+    assert_eq!(cell(5, "match_id"), "ofac-9004");
+    assert_eq!(&rows[5][2], b"\xe9t\xe9");
+    for row in 0..6 {
+        assert_eq!(cell(row, "customer_id"), (row + 1).to_string());
+    }
+
+    let (status, body) = server.post("/screen/csv?column=nom", "text/csv", input.to_vec()).await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+    assert!(body["message"].as_str().unwrap().contains("Full Name"), "{body}");
+    let (status, body) = server.post("/screen/csv", "text/csv", b"a,b\n1,2\n".to_vec()).await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "bad_csv");
+    let (status, body) = server.post("/screen/csv", "text/csv", Vec::new()).await;
+    assert_error(status, &body, StatusCode::UNPROCESSABLE_ENTITY, "bad_csv");
+    let (status, body) =
+        server.post("/screen/csv", "application/json", b"name\nx\n".to_vec()).await;
+    assert_error(status, &body, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+    let (status, body) =
+        server.post("/screen/csv?delimiter=colon", "text/csv", b"name\nx\n".to_vec()).await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_routes_and_methods_answer_in_json() {
+    let server = TestServer::start(Config::default()).await;
+    let (status, body) = server.get("/nowhere").await;
+    assert_error(status, &body, StatusCode::NOT_FOUND, "not_found");
+    let response = server.client.delete(server.url("/screen")).send().await.unwrap();
+    let allow = response.headers().get("allow").map(|v| v.to_str().unwrap().to_string());
+    let (status, body) = json_of(response).await;
+    assert_error(status, &body, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    assert!(allow.unwrap().contains("POST"));
+    // A raw request with invalid UTF-8 in the query string.
+    let answer = raw_exchange(
+        server.addr,
+        b"GET /screen?name=\xff\xfe HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off() {
+    let config = Config {
+        body_timeout: Duration::from_millis(500),
+        header_timeout: Duration::from_millis(500),
+        ..Config::default()
+    };
+    let server = TestServer::start(config).await;
+    let started = Instant::now();
+    let answer = raw_exchange(
+        server.addr,
+        b"POST /screen HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"queries\"",
+        Duration::from_secs(10),
+    );
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("request_timeout"), "{answer}");
+    let answer =
+        raw_exchange(server.addr, b"GET /health HTTP/1.1\r\nhost:", Duration::from_secs(10));
+    assert!(!answer.contains("200 OK"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(8), "cut off after {:?}", started.elapsed());
+    // The server still answers.
+    let (status, _) = server.get("/health").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overload_is_refused_with_503_not_queued() {
+    let config = Config { max_in_flight: 1, max_connections: 3, ..Config::default() };
+    let server = TestServer::start(config).await;
+    // A request whose body never comes holds the only slot.
+    let mut holder = TcpStream::connect(server.addr).unwrap();
+    holder
+        .write_all(b"POST /screen HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 50\r\n\r\n{")
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (status, body) = server.get("/health").await;
+    assert_error(status, &body, StatusCode::SERVICE_UNAVAILABLE, "overloaded");
+    // Connections past the cap get a 503 and are closed.
+    let _second = TcpStream::connect(server.addr).unwrap();
+    let _third = TcpStream::connect(server.addr).unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let answer = raw_exchange(
+        server.addr,
+        b"GET /health HTTP/1.1\r\nhost: x\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    let body = answer.split("\r\n\r\n").nth(1).unwrap();
+    let body: Value = serde_json::from_str(body).unwrap();
+    assert_eq!(body["error"], "overloaded");
+    drop(holder);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_concurrent_connections_are_all_answered() {
+    let server = Arc::new(TestServer::start(Config::default()).await);
+    let names = ["Kang Phil Hun", "Ocean Star", "김여정", "Петров Сергей", "Nobody"];
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let server = Arc::clone(&server);
+        let name = names[i % names.len()];
+        tasks.push(tokio::spawn(async move {
+            // A fresh client each: a connection each.
+            let client = reqwest::Client::new();
+            let response = client
+                .get(server.url(&format!("/screen?name={}", encode(name))))
+                .send()
+                .await
+                .unwrap();
+            response.status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::OK);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cors_is_off_unless_configured() {
+    let closed = TestServer::start(Config::default()).await;
+    let response = closed
+        .client
+        .get(closed.url("/health"))
+        .header("origin", "https://example.test")
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().get("access-control-allow-origin").is_none());
+    let config = Config { cors_origins: vec!["https://example.test".into()], ..Config::default() };
+    let open = TestServer::start(config).await;
+    let response = open
+        .client
+        .request(reqwest::Method::OPTIONS, open.url("/screen"))
+        .header("origin", "https://example.test")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["access-control-allow-origin"], "https://example.test");
+    let response = open
+        .client
+        .get(open.url("/health"))
+        .header("origin", "https://other.test")
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_finishes_requests_in_flight() {
+    let server = TestServer::start(Config::default()).await;
+    let addr = server.addr;
+    // Start a request and leave its body half sent.
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let body = br#"{"queries": [{"id": 1, "name": "Kang Phil Hun"}]}"#;
+    let head = format!(
+        "POST /screen HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&body[..10]).unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let stopping = tokio::spawn(server.shut_down());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(!stopping.is_finished(), "shutdown waits for the request in flight");
+    stream.write_all(&body[10..]).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("ofac-9002"), "{answer}");
+    tokio::time::timeout(Duration::from_secs(5), stopping).await.unwrap().unwrap();
+}
+
+#[test]
+fn openapi_document_names_every_route() {
+    let document: Value = serde_json::from_str(include_str!("../../src/api/openapi.json")).unwrap();
+    let paths: Vec<&String> = document["paths"].as_object().unwrap().keys().collect();
+    for route in [
+        "/health",
+        "/entities",
+        "/entities/{id}",
+        "/authorities",
+        "/screen",
+        "/screen/csv",
+        "/openapi.json",
+    ] {
+        assert!(paths.iter().any(|path| *path == route), "{route} is not in openapi.json");
+    }
+}
+
+#[test]
+fn the_binary_serves_logs_each_request_and_stops_on_sigterm() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("data/registry.json"), data.path().join("registry.json")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sanctions"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines_sent, lines) = std::sync::mpsc::channel::<String>();
+    let stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if lines_sent.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let listening = lines.recv_timeout(Duration::from_secs(30)).unwrap();
+    let addr: SocketAddr = listening
+        .split("listening on http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {listening:?}"))
+        .parse()
+        .unwrap();
+    let answer = raw_exchange(
+        addr,
+        b"GET /health HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let answer = raw_exchange(
+        addr,
+        b"GET /screen?name=Kim+Yo+Jong HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(answer.contains("per-"), "{answer}");
+
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    reader.join().unwrap();
+    let log: Vec<String> = lines.try_iter().collect();
+    let request_lines: Vec<&String> = log.iter().filter(|line| line.contains("path=")).collect();
+    assert_eq!(request_lines.len(), 2, "one line per request: {log:#?}");
+    assert!(request_lines[1].contains("path=/screen") && request_lines[1].contains("status=200"));
+    assert!(!log.iter().any(|line| line.contains("Kim")), "names are not logged: {log:#?}");
+}
