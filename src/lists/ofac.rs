@@ -191,16 +191,21 @@ fn primary_entry(fields: &[String], authority: Option<&str>) -> Result<ListEntry
 }
 
 /// IMO numbers written in remarks (`IMO 9114555`).
+/// The distinct IMO numbers in `remarks`, in order (OFAC often gives the
+/// same number twice: `IMO 9876543; Vessel Registration Identification IMO 9876543`).
 fn imo_numbers(remarks: &str) -> Vec<Identifier> {
     static IMO: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(pattern) = IMO.get_or_init(|| Regex::new(r"\bIMO\s*(\d{7})\b").ok()) else {
         return Vec::new();
     };
-    pattern
-        .captures_iter(remarks)
-        .filter_map(|captures| captures.get(1))
-        .map(|number| Identifier { scheme: "IMO".into(), value: number.as_str().into() })
-        .collect()
+    let mut numbers: Vec<Identifier> = Vec::new();
+    for number in pattern.captures_iter(remarks).filter_map(|captures| captures.get(1)) {
+        let identifier = Identifier { scheme: "IMO".into(), value: number.as_str().into() };
+        if !numbers.contains(&identifier) {
+            numbers.push(identifier);
+        }
+    }
+    numbers
 }
 
 #[cfg(test)]
@@ -211,6 +216,15 @@ mod tests {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         path
+    }
+
+    #[test]
+    fn an_imo_number_given_twice_is_one_identifier() {
+        let numbers = imo_numbers(
+            "IMO 9876543; Vessel Registration Identification IMO 9876543; IMO 1234567.",
+        );
+        let values: Vec<&str> = numbers.iter().map(|n| n.value.as_str()).collect();
+        assert_eq!(values, ["9876543", "1234567"]);
     }
 
     #[test]
