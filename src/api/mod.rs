@@ -32,6 +32,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
@@ -170,7 +171,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .with_state(state)
-        .layer(limits);
+        .layer(limits)
+        .layer(CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
+            // A bug of ours, not the client's input: answer like any error.
+            tracing::error!("a handler panicked");
+            ApiError::internal("the server failed on this request; it is logged").into_response()
+        }));
     if let Some(cors) = cors_layer(&config.cors_origins) {
         router = router.layer(cors);
     }

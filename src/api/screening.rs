@@ -25,6 +25,8 @@ use crate::screen::{Answer, Match, Query, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
 pub const MAX_LIMIT: usize = 100;
 /// The most queries in one `POST /screen` batch.
 pub const MAX_BATCH: usize = 1_000;
+/// Names up to this many characters are screened on the async worker.
+const INLINE_NAME_CHARS: usize = 120;
 /// The largest `POST /screen` body.
 pub const MAX_JSON_BODY: usize = 1 << 20;
 /// The largest `POST /screen/csv` body (bigger files: `sanctions screen --csv`).
@@ -36,23 +38,29 @@ pub async fn one(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respons
     let name = params.get("name").ok_or_else(|| {
         ApiError::bad_parameter("name", "missing: give the name to screen, as name=...")
     })?;
-    let query = Query {
-        name,
-        kind: params.parsed("kind", "person, organization, vessel or aircraft")?,
-        threshold: params.threshold(DEFAULT_THRESHOLD)?,
-        limit: params.count("limit", DEFAULT_LIMIT, MAX_LIMIT)?,
-    };
+    let kind = params.parsed("kind", "person, organization, vessel or aircraft")?;
+    let threshold = params.threshold(DEFAULT_THRESHOLD)?;
+    let limit = params.count("limit", DEFAULT_LIMIT, MAX_LIMIT)?;
     let catalog = state.catalog();
-    let matches =
-        catalog.screener.screen(&query).map_err(|error| ApiError::bad_parameter("name", error))?;
-    let answer = Answer {
-        query: name,
-        kind: query.kind,
-        threshold: query.threshold,
-        limit: query.limit,
-        matches,
+    let answer = move |name: &str| {
+        let query = Query { name, kind, threshold, limit };
+        let matches = catalog
+            .screener
+            .screen(&query)
+            .map_err(|error| ApiError::bad_parameter("name", error))?;
+        let answer = Answer { query: name, kind, threshold, limit, matches };
+        Ok(Json(WithData::new(answer, &catalog)).into_response())
     };
-    Ok(Json(WithData::new(answer, &catalog)).into_response())
+    // Names of usual length are screened right here (well under a
+    // millisecond: handing them to another thread costs more in the tail
+    // than it saves). A long name can take tens of milliseconds, so it goes
+    // to the blocking pool and the async workers stay free.
+    if name.chars().count() <= INLINE_NAME_CHARS {
+        answer(name)
+    } else {
+        let name = name.to_string();
+        run_blocking(move || answer(&name)).await?
+    }
 }
 
 /// The body of `POST /screen`.

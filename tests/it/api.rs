@@ -310,7 +310,10 @@ async fn bad_screening_parameters_are_named() {
         assert!(message.starts_with(&format!("parameter {parameter}")), "{path}: {message}");
     }
     // Control characters and odd scripts are names like any other.
-    for name in ["Kim\u{0}Yo\u{7}Jong", "\u{202E}gnoJ oY miK", "🙂 Kim", "Kim\tYo\r\nJong"] {
+    let long_name = "Kim Yo Jong ".repeat(80);
+    for name in
+        ["Kim\u{0}Yo\u{7}Jong", "\u{202E}gnoJ oY miK", "🙂 Kim", "Kim\tYo\r\nJong", &long_name]
+    {
         let (status, body) = server.get(&format!("/screen?name={}", encode(name))).await;
         assert_eq!(status, StatusCode::OK, "{name:?}: {body}");
     }
