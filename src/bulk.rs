@@ -55,6 +55,44 @@ pub struct Options {
     pub threshold: f32,
     /// Only entities of this kind (or of unknown kind).
     pub kind: Option<EntityKind>,
+    /// A column giving each row's kind, which then restricts its matches.
+    pub kind_column: Option<String>,
+    /// A column giving each row's country (code or name): among matches
+    /// above the threshold, one whose listed countries include it ranks first.
+    pub country_column: Option<String>,
+    /// One output row per match at or above the threshold (at least one per
+    /// input row) instead of the best match only.
+    pub all_matches: bool,
+}
+
+impl Options {
+    /// The defaults: name column and delimiter detected, default threshold.
+    pub fn new() -> Options {
+        Options {
+            column: None,
+            delimiter: None,
+            threshold: crate::screen::DEFAULT_THRESHOLD,
+            kind: None,
+            kind_column: None,
+            country_column: None,
+            all_matches: false,
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options::new()
+    }
+}
+
+/// How far a run is: rows written and input bytes read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Data rows done.
+    pub rows: u64,
+    /// Input bytes read.
+    pub bytes: u64,
 }
 
 /// What a run did.
@@ -64,6 +102,8 @@ pub struct Summary {
     pub rows: u64,
     /// Rows with a match at or above the threshold.
     pub matched: u64,
+    /// Matches written (more than `matched` only with `all_matches`).
+    pub matches: u64,
     /// Rows that could not be screened (their `error` cell says why).
     pub errors: u64,
 }
@@ -99,13 +139,13 @@ pub enum Error {
 }
 
 /// Screens every row of `input` and writes the annotated rows to `output`;
-/// `progress` is called after each chunk with the rows done so far.
+/// `progress` is called after each chunk.
 pub fn screen_csv(
     screener: &Screener,
     input: impl Read,
     output: impl Write,
     options: &Options,
-    mut progress: impl FnMut(u64),
+    mut progress: impl FnMut(Progress),
 ) -> Result<Summary, Error> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     skip_byte_order_mark(&mut input)?;
@@ -128,13 +168,18 @@ pub fn screen_csv(
         Err(error) => return Err(read_error(&error, 1)),
     }
     let column = name_column(&header, options.column.as_deref())?;
+    let optional_column = |wanted: &Option<String>| {
+        wanted.as_deref().map(|wanted| name_column(&header, Some(wanted))).transpose()
+    };
+    let kind_column = optional_column(&options.kind_column)?;
+    let country_column = optional_column(&options.country_column)?;
     let mut out_header = header.clone();
     for name in MATCH_COLUMNS {
         out_header.push_field(name.as_bytes());
     }
     writer.write_byte_record(&out_header).map_err(write_error)?;
 
-    let row = Row { screener, options, column, width: header.len() };
+    let row = Row { screener, options, column, kind_column, country_column, width: header.len() };
     let mut summary = Summary::default();
     let mut chunk: Vec<csv::ByteRecord> = Vec::with_capacity(CHUNK_ROWS);
     loop {
@@ -160,41 +205,49 @@ pub fn screen_csv(
             for index in 0..row.width {
                 out.push_field(record.get(index).unwrap_or_default());
             }
-            match result {
-                Screened::Match(cells) => {
-                    summary.matched += 1;
-                    for cell in cells.iter() {
-                        out.push_field(cell.as_bytes());
-                    }
-                    out.push_field(b"");
+            let empty_match = [""; MATCH_COLUMNS.len() - 1];
+            let mut write = |cells: &[&str], error: &str| {
+                let mut line = out.clone();
+                for cell in cells {
+                    line.push_field(cell.as_bytes());
                 }
-                Screened::NoMatch => {
-                    for _ in 1..MATCH_COLUMNS.len() {
-                        out.push_field(b"");
-                    }
-                    out.push_field(b"");
-                }
-                Screened::Error(message) => {
-                    summary.errors += 1;
-                    for _ in 1..MATCH_COLUMNS.len() {
-                        out.push_field(b"");
-                    }
-                    out.push_field(message.as_bytes());
-                }
+                line.push_field(error.as_bytes());
+                writer.write_byte_record(&line).map_err(write_error)
+            };
+            if result.failed {
+                summary.errors += 1;
             }
-            writer.write_byte_record(&out).map_err(write_error)?;
+            if result.matches.is_empty() {
+                write(&empty_match, &result.error)?;
+            } else {
+                summary.matched += 1;
+            }
+            for cells in &result.matches {
+                summary.matches += 1;
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                write(&cells, &result.error)?;
+            }
         }
-        progress(summary.rows);
+        progress(Progress { rows: summary.rows, bytes: reader.position().byte() });
     }
     writer.flush()?;
     Ok(summary)
 }
 
-/// What screening one row gave: the match cells, nothing, or why not.
-enum Screened {
-    Match(Box<[String; MATCH_COLUMNS.len() - 1]>),
-    NoMatch,
-    Error(String),
+/// What screening one row gave: the match cells of each match written (none
+/// when nothing reached the threshold or the row could not be screened),
+/// and the `error` cell.
+struct Screened {
+    matches: Vec<[String; MATCH_COLUMNS.len() - 1]>,
+    error: String,
+    /// The row could not be screened at all.
+    failed: bool,
+}
+
+impl Screened {
+    fn failed(error: String) -> Screened {
+        Screened { matches: Vec::new(), error, failed: true }
+    }
 }
 
 /// What every row is screened with.
@@ -202,6 +255,8 @@ struct Row<'a> {
     screener: &'a Screener,
     options: &'a Options,
     column: usize,
+    kind_column: Option<usize>,
+    country_column: Option<usize>,
     width: usize,
 }
 
@@ -221,29 +276,77 @@ impl Row<'_> {
             if !extra.is_empty() {
                 message.push_str(&format!("; fields beyond the header: {}", extra.join(" | ")));
             }
-            return Screened::Error(message);
+            return Screened::failed(message);
         }
         let field = record.get(self.column).unwrap_or_default();
         let name = match std::str::from_utf8(field) {
             Ok(name) => name,
             Err(error) => {
-                return Screened::Error(format!(
+                return Screened::failed(format!(
                     "bad encoding: the name is not valid UTF-8 (byte {} of the field)",
                     error.valid_up_to() + 1
                 ))
             }
         };
-        let query =
-            Query { name, kind: self.options.kind, threshold: self.options.threshold, limit: 1 };
-        match self.screener.screen(&query) {
-            Ok(matches) => match matches.first() {
-                Some(found) => Screened::Match(Box::new(match_cells(found))),
-                None => Screened::NoMatch,
-            },
-            Err(error) => Screened::Error(error.to_string()),
+        let mut notes = Vec::new();
+        let text_of = |column: Option<usize>| {
+            column
+                .and_then(|column| record.get(column))
+                .map(|field| String::from_utf8_lossy(field).trim().to_string())
+                .filter(|text| !text.is_empty())
+        };
+        let mut kind = self.options.kind;
+        if let Some(given) = text_of(self.kind_column) {
+            match given.parse::<EntityKind>() {
+                Ok(parsed) => kind = Some(parsed),
+                Err(error) => notes.push(format!("{error}; screened against every kind")),
+            }
         }
+        let country = text_of(self.country_column).and_then(|given| {
+            let code = crate::country::code_of(&given.to_uppercase())
+                .or_else(|| crate::country::code_of(&given));
+            if code.is_none() {
+                notes.push(format!("country {given:?} not understood; not used"));
+            }
+            code
+        });
+        let limit = if self.options.all_matches || country.is_some() { ALL_MATCHES } else { 1 };
+        let query = Query { name, kind, threshold: self.options.threshold, limit };
+        let mut matches = match self.screener.screen(&query) {
+            Ok(matches) => matches,
+            Err(error) => return Screened::failed(error.to_string()),
+        };
+        if let Some(country) = country {
+            // Stable: among equal agreement, the score order stays.
+            matches.sort_by_key(|found| !found.entity.countries.iter().any(|c| c == country));
+        }
+        if !self.options.all_matches {
+            matches.truncate(1);
+        }
+        let matches = matches
+            .iter()
+            .map(|found| {
+                let mut cells = match_cells(found);
+                if let (Some(country), Some(explanation)) = (country, cells.last_mut()) {
+                    let agrees = found.entity.countries.iter().any(|c| c == country);
+                    explanation.push_str(&match (agrees, found.entity.countries.is_empty()) {
+                        (true, _) => format!("; country {country} agrees"),
+                        (false, true) => format!("; country {country}: the list gives none"),
+                        (false, false) => format!(
+                            "; country {country} differs from listed {}",
+                            found.entity.countries.join(" ")
+                        ),
+                    });
+                }
+                cells
+            })
+            .collect();
+        Screened { matches, error: notes.join("; "), failed: false }
     }
 }
+
+/// The most matches written for one row with `all_matches`.
+const ALL_MATCHES: usize = 100;
 
 /// The match columns of the best match, `error` excluded.
 fn match_cells(found: &Match<'_>) -> [String; MATCH_COLUMNS.len() - 1] {

@@ -243,6 +243,7 @@ pub async fn csv(
         delimiter,
         threshold: params.threshold(DEFAULT_THRESHOLD)?,
         kind: params.parsed("kind", "person, organization, vessel or aircraft")?,
+        ..bulk::Options::new()
     };
     require_content_type(&headers, &["text/csv", "application/csv", "text/plain"])?;
     let bytes = read_body(body, MAX_CSV_BODY, state.config().body_timeout).await?;

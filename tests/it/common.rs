@@ -28,3 +28,30 @@ pub(crate) fn stdout(output: &Output) -> String {
 pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// A data folder with the shipped registry and the fixture lists imported.
+pub(crate) fn data_with_fixtures() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("data/registry.json"), data.path().join("registry.json")).unwrap();
+    let lists = root().join("tests/data/lists");
+    let sdn = lists.join("sdn.csv");
+    let alt = lists.join("alt.csv");
+    let add = lists.join("add.csv");
+    let output = run_cli(
+        data.path(),
+        &[
+            "import",
+            "ofac",
+            sdn.to_str().unwrap(),
+            "--alt",
+            alt.to_str().unwrap(),
+            "--add",
+            add.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output =
+        run_cli(data.path(), &["import", "csv", lists.join("watchlist.csv").to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    data
+}

@@ -4,36 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tempfile::TempDir;
-
-use crate::common::{root, run_cli, stderr, stdout};
-
-/// A data folder with the shipped registry and the fixture lists imported.
-fn data_with_fixtures() -> TempDir {
-    let data = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("data/registry.json"), data.path().join("registry.json")).unwrap();
-    let lists = root().join("tests/data/lists");
-    let sdn = lists.join("sdn.csv");
-    let alt = lists.join("alt.csv");
-    let add = lists.join("add.csv");
-    let output = run_cli(
-        data.path(),
-        &[
-            "import",
-            "ofac",
-            sdn.to_str().unwrap(),
-            "--alt",
-            alt.to_str().unwrap(),
-            "--add",
-            add.to_str().unwrap(),
-        ],
-    );
-    assert!(output.status.success(), "{}", stderr(&output));
-    let output =
-        run_cli(data.path(), &["import", "csv", lists.join("watchlist.csv").to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    data
-}
+use crate::common::{data_with_fixtures, root, run_cli, stderr, stdout};
 
 /// The top match's id and score for `name`, or `None`.
 fn top(data: &Path, name: &str, extra: &[&str]) -> Option<(String, f64)> {
