@@ -436,6 +436,41 @@ async fn csv_in_csv_out_keeps_every_row() {
         assert_eq!(cell(row, "customer_id"), (row + 1).to_string());
     }
 
+    // The quirks the command line handles hold over HTTP too: a BOM, a tab
+    // delimiter, CRLF, an embedded newline, and a header-only body.
+    let quirky: &[u8] = b"\xEF\xBB\xBFid\tname\r\n1\t\"Ocean\r\nStar\"\r\n";
+    let response = server
+        .client
+        .post(server.url("/screen/csv"))
+        .header(CONTENT_TYPE, "text/csv")
+        .body(quirky.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let output = response.bytes().await.unwrap();
+    let table: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .from_reader(output.as_ref())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(table.len(), 2);
+    assert_eq!(&table[0][0], "id");
+    assert_eq!(&table[1][1], "Ocean\r\nStar");
+    assert_eq!(&table[1][2], "ofac-9004");
+    let response = server
+        .client
+        .post(server.url("/screen/csv"))
+        .header(CONTENT_TYPE, "text/csv")
+        .body("id,name\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["x-rows"], "0");
+    assert!(response.text().await.unwrap().starts_with("id,name,match_id"));
+
     let (status, body) = server.post("/screen/csv?column=nom", "text/csv", input.to_vec()).await;
     assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
     assert!(body["message"].as_str().unwrap().contains("Full Name"), "{body}");
