@@ -289,7 +289,7 @@ pub async fn serve(
         };
         let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
             tokio::spawn(async move {
-                let _ = stream.write_all(TOO_MANY_CONNECTIONS).await;
+                let _ = stream.write_all(&too_many_connections()).await;
                 let _ = stream.shutdown().await;
             });
             continue;
@@ -326,9 +326,20 @@ pub async fn serve(
 }
 
 /// The answer to a connection over the cap, written before closing it.
-const TOO_MANY_CONNECTIONS: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
-content-type: application/json\r\ncontent-length: 77\r\nconnection: close\r\n\r\n\
-{\"error\":\"overloaded\",\"message\":\"too many open connections; retry shortly\"}";
+fn too_many_connections() -> Vec<u8> {
+    let error = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "overloaded",
+        "too many open connections; retry shortly",
+    );
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
+         content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
 
 /// Rebuilds the catalog when the day changes, so registry statuses (which
 /// depend on the day) stay true on a server that runs for weeks.

@@ -553,6 +553,8 @@ async fn overload_is_refused_with_503_not_queued() {
     );
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
     let body = answer.split("\r\n\r\n").nth(1).unwrap();
+    let length = format!("content-length: {}\r\n", body.len());
+    assert!(answer.contains(&length), "{answer}");
     let body: Value = serde_json::from_str(body).unwrap();
     assert_eq!(body["error"], "overloaded");
     drop(holder);
