@@ -6,13 +6,16 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use anyhow::Context;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::lists::{self, ImportedList, ListEntry};
 use crate::model::Designation;
 use crate::registry::{store, Registry};
+use crate::screen::normalize::fold;
 use crate::screen::{self, Entity, Screener, REGISTRY_SOURCE};
 
 /// Which data a catalog was built from: one line per source.
@@ -63,6 +66,8 @@ pub struct Catalog {
     pub sources: Vec<SourceVersion>,
     records: Vec<RecordRef>,
     by_id: HashMap<String, Vec<usize>>,
+    /// Each entity's names folded (case and accents), for prefix search.
+    folded_names: Vec<Vec<String>>,
 }
 
 impl Catalog {
@@ -70,12 +75,12 @@ impl Catalog {
     /// builds the index with statuses judged on `as_of`.
     pub fn load(data: &Path, as_of: NaiveDate) -> anyhow::Result<Catalog> {
         let registry_path = data.join("registry.json");
-        let registry = store::load(&registry_path)
-            .map_err(anyhow::Error::from)
-            .map_err(|error| error.context("run `sanctions extract` to build the registry"))?;
-        let registry_bytes = std::fs::read(&registry_path)?;
+        let hint = "run `sanctions extract` to build the registry";
+        // Read once: the same text is parsed and digested.
+        let registry_text = store::read_text(&registry_path).context(hint)?;
+        let registry = store::parse(&registry_path, &registry_text).context(hint)?;
         let lists = lists::load_all(data)?;
-        let registry_version = short_digest([registry_bytes.as_slice()]);
+        let registry_version = short_digest([registry_text.as_bytes()]);
         Ok(Catalog::new(registry, registry_version, lists, as_of))
     }
 
@@ -113,8 +118,12 @@ impl Catalog {
         for (position, entity) in entities.iter().enumerate() {
             by_id.entry(entity.id.clone()).or_default().push(position);
         }
+        let folded_names = entities
+            .par_iter()
+            .map(|entity| entity.names.iter().map(|name| fold(name)).collect())
+            .collect();
         let screener = Screener::new(entities);
-        Catalog { as_of, registry, lists, screener, sources, records, by_id }
+        Catalog { as_of, registry, lists, screener, sources, records, by_id, folded_names }
     }
 
     /// Every entity, registry designations first, then each list's entries
@@ -127,6 +136,12 @@ impl Catalog {
     /// lists use the same id).
     pub fn positions(&self, id: &str) -> &[usize] {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The names of the entity at `position`, folded with
+    /// [`fold`](crate::screen::normalize::fold).
+    pub fn folded_names(&self, position: usize) -> &[String] {
+        self.folded_names.get(position).map_or(&[], Vec::as_slice)
     }
 
     /// The full record of the entity at `position`.

@@ -42,8 +42,13 @@ pub async fn list(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respon
     let limit = params.count("limit", DEFAULT_PAGE, MAX_PAGE)?;
     let offset = params.count("offset", 0, usize::MAX)?;
     let catalog = state.catalog();
-    let selected: Vec<&Entity> =
-        catalog.entities().iter().filter(|entity| filter.selects(entity)).collect();
+    let selected: Vec<&Entity> = catalog
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|&(position, entity)| filter.selects(entity, catalog.folded_names(position)))
+        .map(|(_, entity)| entity)
+        .collect();
     let page: Vec<&Entity> = selected.iter().skip(offset).take(limit).copied().collect();
     Ok(Json(serde_json::json!({
         "total": selected.len(),
@@ -67,7 +72,8 @@ struct EntityFilter<'a> {
 }
 
 impl EntityFilter<'_> {
-    fn selects(&self, entity: &Entity) -> bool {
+    /// Whether `entity`, whose names folded are `folded_names`, is selected.
+    fn selects(&self, entity: &Entity, folded_names: &[String]) -> bool {
         self.authority.is_none_or(|wanted| {
             entity.authority.as_deref().is_some_and(|code| code.eq_ignore_ascii_case(wanted))
                 || entity.programs.iter().any(|code| code.eq_ignore_ascii_case(wanted))
@@ -80,7 +86,7 @@ impl EntityFilter<'_> {
             && self
                 .prefix
                 .as_deref()
-                .is_none_or(|prefix| entity.names.iter().any(|name| fold(name).starts_with(prefix)))
+                .is_none_or(|prefix| folded_names.iter().any(|name| name.starts_with(prefix)))
     }
 }
 

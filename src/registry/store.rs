@@ -127,7 +127,12 @@ pub fn read_source(path: &Path) -> Result<Document, Error> {
 
 /// Loads `registry.json`.
 pub fn load(path: &Path) -> Result<Registry, Error> {
-    load_versioned(path, SCHEMA_VERSION, "re-run `sanctions extract`")
+    parse(path, &read_text(path)?)
+}
+
+/// Parses `text`, the contents of the registry file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<Registry, Error> {
+    parse_versioned(path, text, SCHEMA_VERSION, "re-run `sanctions extract`")
 }
 
 /// Loads a JSON file whose top-level `schema_version` must be `expected`;
@@ -138,11 +143,25 @@ pub(crate) fn load_versioned<T: serde::de::DeserializeOwned>(
     expected: u32,
     remedy: &'static str,
 ) -> Result<T, Error> {
-    let text = fs::read_to_string(path).map_err(|source| Error::Io {
+    parse_versioned(path, &read_text(path)?, expected, remedy)
+}
+
+/// A file's text, with an error naming it.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         action: "cannot read",
         source,
-    })?;
+    })
+}
+
+/// [`load_versioned`] on text already read from `path`.
+fn parse_versioned<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    expected: u32,
+    remedy: &'static str,
+) -> Result<T, Error> {
     #[derive(serde::Deserialize)]
     struct Version {
         schema_version: u32,
@@ -153,7 +172,7 @@ pub(crate) fn load_versioned<T: serde::de::DeserializeOwned>(
         column: source.column(),
         source,
     };
-    let version: Version = serde_json::from_str(&text).map_err(json_error)?;
+    let version: Version = serde_json::from_str(text).map_err(json_error)?;
     if version.schema_version != expected {
         return Err(Error::SchemaVersion {
             remedy,
@@ -162,7 +181,7 @@ pub(crate) fn load_versioned<T: serde::de::DeserializeOwned>(
             got: version.schema_version,
         });
     }
-    serde_json::from_str(&text).map_err(json_error)
+    serde_json::from_str(text).map_err(json_error)
 }
 
 /// Serializes the registry as pretty JSON with a final newline.
