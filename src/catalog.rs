@@ -139,7 +139,7 @@ impl Catalog {
     }
 
     /// The names of the entity at `position`, folded with
-    /// [`fold`](crate::screen::normalize::fold).
+    /// [`fold`].
     pub fn folded_names(&self, position: usize) -> &[String] {
         self.folded_names.get(position).map_or(&[], Vec::as_slice)
     }
