@@ -299,14 +299,13 @@ impl Row<'_> {
         if let Some(given) = text_of(self.kind_column) {
             match given.parse::<EntityKind>() {
                 Ok(parsed) => kind = Some(parsed),
-                Err(error) => notes.push(format!("{error}; screened against every kind")),
+                Err(error) => notes.push(format!("warning: {error}; screened against every kind")),
             }
         }
         let country = text_of(self.country_column).and_then(|given| {
-            let code = crate::country::code_of(&given.to_uppercase())
-                .or_else(|| crate::country::code_of(&given));
+            let code = crate::country::code_of_field(&given);
             if code.is_none() {
-                notes.push(format!("country {given:?} not understood; not used"));
+                notes.push(format!("warning: country {given:?} not understood; not used"));
             }
             code
         });

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use isocountry::CountryCode;
 use regex::Regex;
 
 /// `(ISO code, names)`; Latin names are matched case-insensitively on word
@@ -220,6 +221,24 @@ pub fn code_of(name: &str) -> Option<&'static str> {
     mentions(trimmed).into_iter().find(|found| found.range.len() == trimmed.len()).map(|m| m.code)
 }
 
+/// The country code for a data field holding a country (a customer file's
+/// country column, a list's country cell): any ISO 3166-1 alpha-2 or
+/// alpha-3 code or English short name, in any case, or a name
+/// [`code_of`] knows.
+pub fn code_of_field(field: &str) -> Option<&'static str> {
+    let trimmed = field.trim();
+    let iso = match trimmed.len() {
+        2 => CountryCode::for_alpha2_caseless(trimmed).ok(),
+        3 => CountryCode::for_alpha3_caseless(trimmed).ok(),
+        _ => None,
+    };
+    iso.map(|code| code.alpha2()).or_else(|| code_of(trimmed)).or_else(|| {
+        CountryCode::iter()
+            .find(|code| code.name().eq_ignore_ascii_case(trimmed))
+            .map(|code| code.alpha2())
+    })
+}
+
 /// One alternation of every name, longest first (no capture groups, so the
 /// fast engine runs), and the code of each lowercased name.
 fn compiled() -> Option<&'static (Regex, HashMap<String, &'static str>)> {
@@ -275,5 +294,22 @@ mod tests {
         assert_eq!(code_of("中國"), Some("CN"));
         assert_eq!(code_of("KP"), Some("KP"));
         assert_eq!(code_of("Atlantis"), None);
+    }
+
+    #[test]
+    fn fields_take_any_iso_code_or_name() {
+        for (field, code) in [
+            ("NG", "NG"),
+            ("eg", "EG"),
+            (" GRC ", "GR"),
+            ("Poland", "PL"),
+            ("brazil", "BR"),
+            ("North Korea", "KP"),
+            ("俄罗斯", "RU"),
+        ] {
+            assert_eq!(code_of_field(field), Some(code), "{field}");
+        }
+        assert_eq!(code_of_field("XQ"), None);
+        assert_eq!(code_of_field("Atlantis"), None);
     }
 }

@@ -144,7 +144,7 @@ fn entity_id(ent_num: &str) -> Result<String, String> {
 }
 
 fn country_code(name: &str) -> String {
-    crate::country::code_of(name).map_or_else(|| name.to_string(), str::to_string)
+    crate::country::code_of_field(name).map_or_else(|| name.to_string(), str::to_string)
 }
 
 fn primary_entry(fields: &[String], authority: Option<&str>) -> Result<ListEntry, String> {

@@ -117,7 +117,7 @@ impl Columns {
         };
         let countries = split(self.country)
             .into_iter()
-            .map(|country| crate::country::code_of(&country).map_or(country, str::to_string))
+            .map(|country| crate::country::code_of_field(&country).map_or(country, str::to_string))
             .collect();
         Ok(ListEntry {
             id: id.to_string(),

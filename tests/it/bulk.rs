@@ -99,15 +99,22 @@ fn delimiters_are_detected_or_given() {
 #[test]
 fn kind_and_country_columns_are_evidence_and_all_matches_writes_each() {
     let data = data_with_fixtures();
-    let input = b"name,type,country\nKANG Phil Hun,person,KP\nOcean Star,organization,\n";
+    let input = b"name,type,country\nKANG Phil Hun,person,prk\nOcean Star,organization,\n\
+                  Nobody at all here,robot,Atlantis\n";
     let (success, output, messages) =
         screen_file(data.path(), input, &["--kind-column", "type", "--country-column", "country"]);
     assert!(success, "{messages}");
     let table = rows(&output, b',');
-    // The registry's designation lists KP; the SDN entry lists no country.
+    // The registry's designation lists KP (given here as ISO alpha-3, in
+    // lower case); the SDN entry lists no country.
     assert!(cell(&table, 0, "match_id").starts_with("per-"), "{table:?}");
     assert!(cell(&table, 0, "match_explanation").ends_with("country KP agrees"));
+    assert_eq!(cell(&table, 0, "error"), "");
     assert_ne!(cell(&table, 1, "match_kind"), "vessel", "the kind column restricts");
+    // Unreadable evidence is a warning: the row is still screened.
+    let warning = cell(&table, 2, "error");
+    assert!(warning.starts_with("warning: ") && warning.contains("\"Atlantis\""), "{warning}");
+    assert!(messages.contains("0 could not be screened"), "{messages}");
 
     let (success, output, _) =
         screen_file(data.path(), b"name\nKANG Phil Hun\nNobody at all here\n", &["--all-matches"]);
