@@ -67,9 +67,15 @@ pub struct ServeArgs {
     /// Open connections; more are refused with 503.
     #[arg(long, default_value_t = 2048)]
     pub max_connections: usize,
-    /// Seconds a request may take in all.
+    /// Seconds a request may take until its answer starts.
     #[arg(long, default_value_t = 60)]
     pub request_timeout: u64,
+    /// The largest POST /screen/csv body, in MiB.
+    #[arg(long, default_value_t = 256)]
+    pub max_csv_mib: u64,
+    /// POST /screen/csv screenings at once; more are refused with 503.
+    #[arg(long, default_value_t = 2)]
+    pub max_csv_jobs: usize,
     /// Origin allowed to call the API from a browser (repeat for several; `*` for any).
     #[arg(long = "cors-origin")]
     pub cors_origins: Vec<String>,
@@ -425,6 +431,8 @@ fn serve(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         max_in_flight: args.max_in_flight.max(1),
         max_connections: args.max_connections.max(1),
         request_timeout: Duration::from_secs(args.request_timeout.max(1)),
+        max_csv_bytes: args.max_csv_mib.max(1) << 20,
+        max_csv_jobs: args.max_csv_jobs.max(1),
         cors_origins: args.cors_origins.clone(),
         as_of: args.as_of,
         ..api::Config::default()

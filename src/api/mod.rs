@@ -11,6 +11,7 @@ pub mod entities;
 pub mod error;
 pub mod params;
 pub mod screening;
+pub mod stream;
 
 use std::future::Future;
 use std::path::PathBuf;
@@ -30,7 +31,7 @@ use hyper_util::service::TowerToHyperService;
 use serde::Serialize;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
-use tokio::sync::{watch, Semaphore};
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -46,10 +47,17 @@ pub struct Config {
     pub max_in_flight: usize,
     /// Open connections; past this a new connection gets 503 and is closed.
     pub max_connections: usize,
-    /// The longest a request may take, body included (503 `timeout`).
+    /// The longest a request may take until its answer starts (503
+    /// `timeout`); a streamed answer may go on after it.
     pub request_timeout: Duration,
-    /// The longest a client may take to send a request body (408).
+    /// The longest a client may take to send a JSON body, or between two
+    /// pieces of a streamed CSV body (408).
     pub body_timeout: Duration,
+    /// The largest `POST /screen/csv` body, in bytes (413).
+    pub max_csv_bytes: u64,
+    /// `POST /screen/csv` screenings running at once (each uses every
+    /// core); more are refused with 503 `overloaded`.
+    pub max_csv_jobs: usize,
     /// The longest a client may take to send a request's headers; the
     /// connection is closed after it.
     pub header_timeout: Duration,
@@ -69,6 +77,8 @@ impl Default for Config {
             max_connections: 2_048,
             request_timeout: Duration::from_secs(60),
             body_timeout: Duration::from_secs(15),
+            max_csv_bytes: 256 << 20,
+            max_csv_jobs: 2,
             header_timeout: Duration::from_secs(10),
             shutdown_grace: Duration::from_secs(30),
             cors_origins: Vec::new(),
@@ -84,6 +94,7 @@ pub struct AppState {
     data: PathBuf,
     catalog: RwLock<Arc<Catalog>>,
     config: Config,
+    csv_jobs: Arc<Semaphore>,
     started: Instant,
 }
 
@@ -93,6 +104,7 @@ impl AppState {
         Arc::new(AppState {
             data,
             catalog: RwLock::new(Arc::new(catalog)),
+            csv_jobs: Arc::new(Semaphore::new(config.max_csv_jobs.max(1))),
             config,
             started: Instant::now(),
         })
@@ -116,6 +128,21 @@ impl AppState {
     /// The limits the server runs with.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// A place for one `POST /screen/csv` screening, or 503 when all are
+    /// taken.
+    pub fn csv_job(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        Arc::clone(&self.csv_jobs).try_acquire_owned().map_err(|_| {
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "overloaded",
+                format!(
+                    "{} CSV screenings are running, the most at once; retry when one ends",
+                    self.config.max_csv_jobs
+                ),
+            )
+        })
     }
 }
 

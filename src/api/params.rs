@@ -71,6 +71,18 @@ impl Params {
         Ok(value)
     }
 
+    /// A yes/no parameter: `true`/`false` (also `1`/`0`, `yes`/`no`); absent is false.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.get(name) {
+            None => Ok(false),
+            Some("true" | "1" | "yes") => Ok(true),
+            Some("false" | "0" | "no") => Ok(false),
+            Some(other) => {
+                Err(ApiError::bad_parameter(name, format!("{other:?} is not true or false")))
+            }
+        }
+    }
+
     /// A threshold in [0, 1], or `default`.
     pub fn threshold(&self, default: f32) -> Result<f32, ApiError> {
         let value = self.parsed::<f32>("threshold", "a number between 0 and 1")?.unwrap_or(default);

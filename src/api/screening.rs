@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::error::ApiError;
 use super::params::Params;
-use super::{AppState, DataVersion, WithData};
+use super::{stream, AppState, DataVersion, WithData};
 use crate::bulk;
 use crate::catalog::Catalog;
 use crate::model::EntityKind;
@@ -29,8 +29,6 @@ pub const MAX_BATCH: usize = 1_000;
 const INLINE_NAME_CHARS: usize = 120;
 /// The largest `POST /screen` body.
 pub const MAX_JSON_BODY: usize = 1 << 20;
-/// The largest `POST /screen/csv` body (bigger files: `sanctions screen --csv`).
-pub const MAX_CSV_BODY: usize = 8 << 20;
 
 /// `GET /screen?name=&kind=&threshold=&limit=`.
 pub async fn one(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, ApiError> {
@@ -217,14 +215,28 @@ fn resolve(batch: &Batch) -> Result<Vec<Settings>, ApiError> {
         .collect()
 }
 
-/// `POST /screen/csv?column=&threshold=&kind=&delimiter=`: CSV in, CSV out.
+/// `POST /screen/csv?column=&threshold=&kind=&delimiter=&kind_column=&country_column=&all_matches=`:
+/// CSV in, CSV out,
+/// both streamed: rows are screened as they arrive and written as they are
+/// screened, so memory stays flat whatever the file's size.
 pub async fn csv(
     State(state): State<Arc<AppState>>,
     uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let params = Params::parse(uri.query(), &["column", "threshold", "kind", "delimiter"])?;
+    let params = Params::parse(
+        uri.query(),
+        &[
+            "column",
+            "threshold",
+            "kind",
+            "delimiter",
+            "kind_column",
+            "country_column",
+            "all_matches",
+        ],
+    )?;
     let delimiter = match params.get("delimiter") {
         None => None,
         Some(",") | Some("comma") => Some(b','),
@@ -243,36 +255,85 @@ pub async fn csv(
         delimiter,
         threshold: params.threshold(DEFAULT_THRESHOLD)?,
         kind: params.parsed("kind", "person, organization, vessel or aircraft")?,
-        ..bulk::Options::new()
+        kind_column: params.get("kind_column").map(str::to_string),
+        country_column: params.get("country_column").map(str::to_string),
+        all_matches: params.flag("all_matches")?,
     };
     require_content_type(&headers, &["text/csv", "application/csv", "text/plain"])?;
-    let bytes = read_body(body, MAX_CSV_BODY, state.config().body_timeout).await?;
+    let limit = state.config().max_csv_bytes;
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return Err(ApiError::too_large(format!("the body is over the limit of {limit} bytes")));
+    }
+    let (kind_column, country_column) =
+        (options.kind_column.clone(), options.country_column.clone());
+    let job = state.csv_job()?;
     let catalog = state.catalog();
     let version = csv_version_header(&catalog);
-    let (summary, output) = run_blocking(move || {
-        let mut output = Vec::with_capacity(bytes.len() * 2);
-        bulk::screen_csv(&catalog.screener, bytes.as_ref(), &mut output, &options, |_| {})
-            .map(|summary| (summary, output))
-    })
-    .await?
-    .map_err(|error| match error {
-        bulk::Error::NoSuchColumn { .. } => ApiError::bad_parameter("column", error),
-        other => ApiError::unprocessable("bad_csv", other.to_string()),
-    })?;
-    let mut response =
-        ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], output).into_response();
+    let (input, body_failure) = stream::body_reader(body, limit, state.config().body_timeout);
+    let (mut output, answer) = stream::chunk_writer();
+    let screening = tokio::task::spawn_blocking(move || {
+        let _job = job;
+        let result = bulk::screen_csv(&catalog.screener, input, &mut output, &options, |_| {});
+        match &result {
+            // A client gone by the end has nobody to tell.
+            Ok(summary) => drop(output.finish(summary_trailers(summary))),
+            Err(error) => output.fail(error.to_string()),
+        }
+        result
+    });
+    let answer = match answer.start().await {
+        stream::Start::Output(answer) => answer,
+        stream::Start::Failed => {
+            let result = screening
+                .await
+                .map_err(|error| ApiError::internal(format!("screening failed: {error}")))?;
+            return Err(match (body_failure.get(), result) {
+                (Some(failure), _) => failure.clone(),
+                (None, Err(bulk::Error::NoSuchColumn { wanted, columns })) => {
+                    let parameter = if Some(&wanted) == kind_column.as_ref() {
+                        "kind_column"
+                    } else if Some(&wanted) == country_column.as_ref() {
+                        "country_column"
+                    } else {
+                        "column"
+                    };
+                    ApiError::bad_parameter(
+                        parameter,
+                        bulk::Error::NoSuchColumn { wanted, columns },
+                    )
+                }
+                (None, Err(error)) => ApiError::unprocessable("bad_csv", error.to_string()),
+                (None, Ok(_)) => ApiError::internal("the screening wrote nothing"),
+            });
+        }
+    };
+    let mut response = Response::new(Body::new(answer));
     let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    headers.insert(header::TRAILER, HeaderValue::from_static(SUMMARY_TRAILERS));
+    if let Ok(value) = HeaderValue::from_str(&version) {
+        headers.insert("x-data-version", value);
+    }
+    Ok(response)
+}
+
+/// The trailers a `POST /screen/csv` answer ends with (to clients that send
+/// `TE: trailers`).
+const SUMMARY_TRAILERS: &str = "x-rows, x-matched-rows, x-error-rows";
+
+fn summary_trailers(summary: &bulk::Summary) -> HeaderMap {
+    let mut trailers = HeaderMap::new();
     for (name, value) in [
         ("x-rows", summary.rows),
         ("x-matched-rows", summary.matched),
         ("x-error-rows", summary.errors),
     ] {
-        headers.insert(name, HeaderValue::from(value));
+        trailers.insert(name, HeaderValue::from(value));
     }
-    if let Ok(value) = HeaderValue::from_str(&version) {
-        headers.insert("x-data-version", value);
-    }
-    Ok(response)
+    trailers
 }
 
 /// `as_of=DAY; registry=sha256:...; ofac-sdn=sha256:...` for CSV answers,

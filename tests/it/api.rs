@@ -408,8 +408,7 @@ async fn csv_in_csv_out_keeps_every_row() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["x-rows"], "6");
-    assert_eq!(response.headers()["x-error-rows"], "3");
+    assert_eq!(response.headers()["trailer"], "x-rows, x-matched-rows, x-error-rows");
     assert!(response.headers()["x-data-version"].to_str().unwrap().contains("ofac-sdn=sha256:"));
     let output = response.bytes().await.unwrap();
     let mut reader =
@@ -468,8 +467,39 @@ async fn csv_in_csv_out_keeps_every_row() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.headers()["x-rows"], "0");
-    assert!(response.text().await.unwrap().starts_with("id,name,match_id"));
+    let text = response.text().await.unwrap();
+    assert!(text.starts_with("id,name,match_id") && text.lines().count() == 1, "{text}");
+
+    // The command line's evidence columns and --all-matches, as parameters.
+    let response = server
+        .client
+        .post(server.url("/screen/csv?kind_column=type&country_column=land&all_matches=true"))
+        .header(CONTENT_TYPE, "text/csv")
+        .body("name,type,land\nKANG Phil Hun,person,prk\nOcean Star,organization,Atlantis\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let output = response.text().await.unwrap();
+    let table: Vec<csv::StringRecord> =
+        csv::Reader::from_reader(output.as_bytes()).records().map(Result::unwrap).collect();
+    let kang: Vec<&csv::StringRecord> =
+        table.iter().filter(|row| &row[0] == "KANG Phil Hun").collect();
+    assert!(kang.len() >= 2, "every match of the row has a row: {output}");
+    assert!(
+        kang[0][3].starts_with("per-") && kang[0][10].ends_with("country KP agrees"),
+        "{output}"
+    );
+    let ocean = table.iter().find(|row| &row[0] == "Ocean Star").unwrap();
+    assert_ne!(&ocean[5], "vessel", "the kind column restricts: {output}");
+    assert!(ocean[11].starts_with("warning: country \"Atlantis\""), "{output}");
+    let (status, body) =
+        server.post("/screen/csv?country_column=pays", "text/csv", b"name\nx\n".to_vec()).await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+    assert!(body["message"].as_str().unwrap().starts_with("parameter country_column"), "{body}");
+    let (status, body) =
+        server.post("/screen/csv?all_matches=maybe", "text/csv", b"name\nx\n".to_vec()).await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
 
     let (status, body) = server.post("/screen/csv?column=nom", "text/csv", input.to_vec()).await;
     assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
@@ -484,6 +514,142 @@ async fn csv_in_csv_out_keeps_every_row() {
     let (status, body) =
         server.post("/screen/csv?delimiter=colon", "text/csv", b"name\nx\n".to_vec()).await;
     assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
+}
+
+/// `body` in HTTP/1.1 chunked encoding, in chunks of at most 8 KiB.
+fn chunked(body: &[u8]) -> Vec<u8> {
+    let mut encoded = Vec::new();
+    for chunk in body.chunks(8 << 10) {
+        encoded.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        encoded.extend_from_slice(chunk);
+        encoded.extend_from_slice(b"\r\n");
+    }
+    encoded.extend_from_slice(b"0\r\n\r\n");
+    encoded
+}
+
+/// Sends `request` from a thread of its own while reading the whole answer,
+/// so a server that answers before reading everything cannot stall it.
+fn raw_exchange_streaming(addr: SocketAddr, request: Vec<u8>) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let mut sending = stream.try_clone().unwrap();
+    let sender = std::thread::spawn(move || {
+        let _ = sending.write_all(&request); // the server may stop reading
+    });
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    sender.join().unwrap();
+    answer
+}
+
+fn csv_request(body: &[u8], extra_headers: &str) -> Vec<u8> {
+    let mut request = format!(
+        "POST /screen/csv HTTP/1.1\r\nhost: x\r\ncontent-type: text/csv\r\n\
+         transfer-encoding: chunked\r\nconnection: close\r\n{extra_headers}\r\n"
+    )
+    .into_bytes();
+    request.extend_from_slice(&chunked(body));
+    request
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_answers_stream_with_trailers_and_limits() {
+    let config = Config { max_csv_bytes: 300_000, ..Config::default() };
+    let server = TestServer::start(config).await;
+    let addr = server.addr;
+
+    // A chunked upload; a client that asks for trailers gets the counts.
+    let body = b"id,name\n1,KANG Phil Hun\n2,\n3,Nobody Special Whatsoever\n";
+    let answer = tokio::task::spawn_blocking(move || {
+        raw_exchange_streaming(addr, csv_request(body, "te: trailers\r\n"))
+    })
+    .await
+    .unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let ending = answer.rsplit_once("\r\n0\r\n").map(|(_, end)| end).unwrap_or_default();
+    for trailer in ["x-rows: 3", "x-matched-rows: 1", "x-error-rows: 1"] {
+        assert!(ending.contains(trailer), "no {trailer:?} in {answer}");
+    }
+
+    // Over the limit, declared: 413 before anything is read.
+    let too_long = vec![b'x'; 300_001];
+    let (status, body) = server.post("/screen/csv", "text/csv", too_long).await;
+    assert_error(status, &body, StatusCode::PAYLOAD_TOO_LARGE, "too_large");
+
+    // Over the limit, undeclared, after the answer started: the answer
+    // breaks off without its last chunk, so it cannot pass for complete.
+    let mut big = b"id,name\n".to_vec();
+    for row in 0..20_000 {
+        big.extend_from_slice(format!("{row},Customer Number {row}\n").as_bytes());
+    }
+    assert!(big.len() > 300_000);
+    let answer =
+        tokio::task::spawn_blocking(move || raw_exchange_streaming(addr, csv_request(&big, "")))
+            .await
+            .unwrap();
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 200"), "{}", &text[..text.len().min(300)]);
+    assert!(text.contains("\n0,Customer Number 0,"), "rows were streamed back");
+    assert!(!text.ends_with("\r\n0\r\n\r\n"), "a cut-short answer must not look complete");
+
+    // Over the limit before any output: a JSON 413.
+    let mut wide = b"id,name\n1,".to_vec();
+    wide.extend_from_slice(&vec![b'a'; 310_000]);
+    let answer =
+        tokio::task::spawn_blocking(move || raw_exchange_streaming(addr, csv_request(&wide, "")))
+            .await
+            .unwrap();
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 413") && text.contains("too_large"), "{text}");
+
+    // With one screening at a time, a second one is refused at once while
+    // the first waits for its body.
+    let server = TestServer::start(Config { max_csv_jobs: 1, ..Config::default() }).await;
+    let addr = server.addr;
+    let mut waiting = TcpStream::connect(addr).unwrap();
+    waiting
+        .write_all(b"POST /screen/csv HTTP/1.1\r\nhost: x\r\ncontent-type: text/csv\r\ntransfer-encoding: chunked\r\n\r\n8\r\nid,name\n\r\n")
+        .unwrap();
+    let try_one = || async {
+        let response = server
+            .client
+            .post(server.url("/screen/csv"))
+            .header(CONTENT_TYPE, "text/csv")
+            .body("name\nx\n")
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    };
+    let mut refused = None;
+    for _ in 0..50 {
+        // Until the first request has reached its handler, others pass.
+        let (status, text) = try_one().await;
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            refused = Some(serde_json::from_str::<Value>(&text).unwrap());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let refused = refused.expect("a second screening was not refused");
+    assert_eq!(refused["error"], "overloaded");
+    waiting.write_all(b"6\r\n1,Kim\n\r\n0\r\n\r\n").unwrap();
+    waiting.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut answer = [0u8; 12];
+    waiting.read_exact(&mut answer).unwrap();
+    assert_eq!(&answer, b"HTTP/1.1 200");
+    drop(waiting);
+    let mut status = StatusCode::SERVICE_UNAVAILABLE;
+    for _ in 0..50 {
+        status = try_one().await.0;
+        if status != StatusCode::SERVICE_UNAVAILABLE {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(status, StatusCode::OK, "the place was given back");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -521,6 +687,13 @@ async fn slow_clients_are_cut_off() {
     );
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("request_timeout"), "{answer}");
+    // A CSV body that stops coming: 408 too (no answer has started).
+    let answer = raw_exchange(
+        server.addr,
+        b"POST /screen/csv HTTP/1.1\r\nhost: x\r\ncontent-type: text/csv\r\ntransfer-encoding: chunked\r\n\r\n5\r\nname\n\r\n",
+        Duration::from_secs(10),
+    );
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     let answer =
         raw_exchange(server.addr, b"GET /health HTTP/1.1\r\nhost:", Duration::from_secs(10));
     assert!(!answer.contains("200 OK"), "{answer}");
