@@ -59,7 +59,7 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     }
     let typo =
         edit_similarity(&query.key, &listed.key).max(edit_similarity(&query.text, &listed.text));
-    if typo >= 0.75 {
+    if typo >= TYPO_FLOOR {
         return Some((0.95 * typo, How::Typo));
     }
     if query.skeleton.len() >= 3
@@ -71,15 +71,53 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     None
 }
 
-/// 1 − (Damerau–Levenshtein distance / longer length), for words of four
-/// characters or more; 0 for shorter ones (a slip there changes the name).
+/// The least similarity [`edit_similarity`] reports; below it, 0.
+const TYPO_FLOOR: f32 = 0.75;
+
+/// 1 − (edit distance / longer length), for words of four characters or
+/// more; 0 for shorter ones (a slip there changes the name) and below
+/// [`TYPO_FLOOR`]. The distance is the optimal string alignment distance
+/// (Damerau–Levenshtein without edits of a transposed pair).
 fn edit_similarity(a: &str, b: &str) -> f32 {
     let (length_a, length_b) = (a.chars().count(), b.chars().count());
     if length_a.min(length_b) < 4 || length_a.abs_diff(length_b) > 2 {
         return 0.0;
     }
-    let distance = strsim::damerau_levenshtein(a, b);
-    1.0 - distance as f32 / length_a.max(length_b) as f32
+    let longer = length_a.max(length_b);
+    // The most edits that still reach the floor (floor of 0.25 × longer).
+    let allowed = longer - (TYPO_FLOOR * longer as f32).ceil() as usize;
+    if letters_apart(a, b).is_some_and(|apart| apart > allowed) {
+        return 0.0;
+    }
+    let distance = strsim::osa_distance(a, b);
+    let similarity = 1.0 - distance as f32 / longer as f32;
+    if similarity >= TYPO_FLOOR {
+        similarity
+    } else {
+        0.0
+    }
+}
+
+/// A lower bound of the edit distance of two ASCII words: the letters one
+/// has that the other lacks, counted with repeats (each edit mends at most
+/// one on each side). Letters are counted in 32 buckets (`a`–`z` each in
+/// its own), which can only lower the bound. `None` for other words. Most
+/// word pairs are told apart by it without an alignment.
+fn letters_apart(a: &str, b: &str) -> Option<usize> {
+    if !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    let mut balance = [0i32; 32];
+    for (word, step) in [(a, 1), (b, -1)] {
+        for byte in word.bytes() {
+            if let Some(count) = balance.get_mut(usize::from(byte & 31)) {
+                *count += step;
+            }
+        }
+    }
+    let only_a: i32 = balance.iter().map(|&count| count.max(0)).sum();
+    let only_b: i32 = balance.iter().map(|&count| (-count).max(0)).sum();
+    usize::try_from(only_a.max(only_b)).ok()
 }
 
 /// One aligned pair: query tokens (one, or several joined) to listed tokens.
@@ -330,6 +368,23 @@ mod tests {
     #[test]
     fn numbers_must_match_exactly() {
         assert!(score("Asia Bridge 2", "ASIA BRIDGE 1") < 0.8);
+    }
+
+    #[test]
+    fn letters_apart_never_exceeds_the_edit_distance() {
+        let words = [
+            "mohammed", "mohamed", "muhammad", "petrov", "petrova", "ivanov", "sergei", "sergey",
+            "zhang", "yang", "kowalski", "kowalsky", "abcd", "dcba", "x1y2", "acbd",
+        ];
+        for a in words {
+            for b in words {
+                let bound = letters_apart(a, b).unwrap();
+                assert!(bound <= strsim::osa_distance(a, b), "{a} {b}");
+            }
+        }
+        assert_eq!(letters_apart("петров", "petrov"), None);
+        assert!(edit_similarity("kowalski", "kowalsky") >= TYPO_FLOOR);
+        assert_eq!(edit_similarity("petrov", "ivanov"), 0.0, "below the floor is 0");
     }
 
     #[test]
