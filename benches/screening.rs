@@ -77,7 +77,8 @@ fn main() {
     // Ours: the top match per query. Speed at the default threshold; scores
     // down to 0.5 for the threshold sweep.
     let run = |query: &Labelled, threshold: f32| -> TopMatch {
-        let q = Query { name: &query.query, kind: None, threshold, limit: 1 };
+        let q =
+            Query { name: &query.query, kind: None, threshold, limit: 1, include_rejected: false };
         let matches = screener.screen(&q).ok()?;
         matches.first().map(|m| (m.entity.id.clone(), m.score))
     };

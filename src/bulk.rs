@@ -310,7 +310,8 @@ impl Row<'_> {
             code
         });
         let limit = if self.options.all_matches || country.is_some() { ALL_MATCHES } else { 1 };
-        let query = Query { name, kind, threshold: self.options.threshold, limit };
+        let query =
+            Query { name, kind, threshold: self.options.threshold, limit, include_rejected: false };
         let mut matches = match self.screener.screen(&query) {
             Ok(matches) => matches,
             Err(error) => return Screened::failed(error.to_string()),

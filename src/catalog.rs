@@ -15,21 +15,27 @@ use sha2::{Digest, Sha256};
 use crate::lists::{self, ImportedList, ListEntry};
 use crate::model::Designation;
 use crate::registry::{store, Registry};
+use crate::review::{self, Review, ReviewStore};
 use crate::screen::normalize::fold;
 use crate::screen::{self, Entity, Screener, REGISTRY_SOURCE};
+
+/// The source line naming the review decisions a catalog was built with.
+pub const REVIEWS_SOURCE: &str = "reviews";
 
 /// Which data a catalog was built from: one line per source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceVersion {
     /// `registry`, or an imported list's name.
     pub source: String,
-    /// Entities it contributes.
+    /// Entities it contributes (for `reviews`, the designations with
+    /// decisions).
     pub entities: usize,
     /// When the list was imported (RFC 3339); `None` for the registry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_at: Option<String>,
     /// `sha256:` and the first 16 hex digits of a digest of the files read,
-    /// so two answers computed against different data can be told apart.
+    /// so two answers computed against different data can be told apart
+    /// (for `reviews`, `events:` and the last decision's number).
     pub version: String,
 }
 
@@ -56,10 +62,17 @@ pub enum FullRecord<'a> {
 pub struct Catalog {
     /// The day statuses were judged on.
     pub as_of: NaiveDate,
-    /// The extracted registry.
+    /// The extracted registry, with the reviews' edits laid over it.
     pub registry: Registry,
+    /// The registry as extracted, kept to lay newer reviews over.
+    extracted: Registry,
     /// The imported lists, in source-name order.
     pub lists: Vec<ImportedList>,
+    /// The review of each designation that has decisions.
+    pub reviews: HashMap<String, Review>,
+    /// Ids with decisions whose designation is no longer in the registry
+    /// (kept in the store, reported, never dropped).
+    pub orphaned_reviews: Vec<String>,
     /// The screening index over the registry and every list.
     pub screener: Screener,
     /// The data this catalog was built from.
@@ -81,23 +94,52 @@ impl Catalog {
         let registry = store::parse(&registry_path, &registry_text).context(hint)?;
         let lists = lists::load_all(data)?;
         let registry_version = short_digest([registry_text.as_bytes()]);
-        Ok(Catalog::new(registry, registry_version, lists, as_of))
+        let reviews = match ReviewStore::open_existing(data)? {
+            Some(store) => store.reviews()?,
+            None => HashMap::new(),
+        };
+        Ok(Catalog::new(registry, registry_version, lists, reviews, as_of))
     }
 
     /// A catalog over data already in memory; `registry_version` names the
-    /// registry's version in answers.
+    /// registry's version in answers. Each review's edits are laid over its
+    /// designation, and its state goes with the designation's entity.
     pub fn new(
-        registry: Registry,
+        mut registry: Registry,
         registry_version: String,
         lists: Vec<ImportedList>,
+        reviews: HashMap<String, Review>,
         as_of: NaiveDate,
     ) -> Catalog {
+        let extracted = registry.clone();
+        for designation in &mut registry.designations {
+            if let Some(review) = reviews.get(&designation.id) {
+                review::overlay(designation, &review.changes);
+            }
+        }
+        let mut orphaned_reviews: Vec<String> = reviews
+            .keys()
+            .filter(|id| !registry.designations.iter().any(|d| &d.id == *id))
+            .cloned()
+            .collect();
+        orphaned_reviews.sort();
         let mut sources = vec![SourceVersion {
             source: REGISTRY_SOURCE.to_string(),
             entities: registry.designations.len(),
             imported_at: None,
             version: registry_version,
         }];
+        if let Some(last) =
+            reviews.values().filter_map(|review| review.last.as_ref()).map(|e| e.seq).max()
+        {
+            // Decisions change what is screened, so answers name them too.
+            sources.push(SourceVersion {
+                source: REVIEWS_SOURCE.to_string(),
+                entities: reviews.len(),
+                imported_at: None,
+                version: format!("events:{last}"),
+            });
+        }
         for list in &lists {
             sources.push(SourceVersion {
                 source: list.source.clone(),
@@ -113,7 +155,12 @@ impl Catalog {
                 (0..list.entries.len()).map(|entry| RecordRef::ListEntry(list_index, entry)),
             );
         }
-        let entities = screen::entities(&registry, &lists, as_of);
+        let mut entities = screen::entities(&registry, &lists, as_of);
+        for entity in &mut entities {
+            if let (Some(state), Some(review)) = (entity.review.as_mut(), reviews.get(&entity.id)) {
+                *state = review.state;
+            }
+        }
         let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
         for (position, entity) in entities.iter().enumerate() {
             by_id.entry(entity.id.clone()).or_default().push(position);
@@ -123,7 +170,37 @@ impl Catalog {
             .map(|entity| entity.names.iter().map(|name| fold(name)).collect())
             .collect();
         let screener = Screener::new(entities);
-        Catalog { as_of, registry, lists, screener, sources, records, by_id, folded_names }
+        Catalog {
+            as_of,
+            registry,
+            extracted,
+            lists,
+            reviews,
+            orphaned_reviews,
+            screener,
+            sources,
+            records,
+            by_id,
+            folded_names,
+        }
+    }
+
+    /// The designation `id` as extracted, before any review's edits.
+    pub fn extracted_designation(&self, id: &str) -> Option<&Designation> {
+        self.extracted.designations.iter().find(|designation| designation.id == id)
+    }
+
+    /// The same data with `reviews` in place of this catalog's.
+    pub fn with_reviews(&self, reviews: HashMap<String, Review>) -> Catalog {
+        let registry_version =
+            self.sources.first().map(|source| source.version.clone()).unwrap_or_default();
+        Catalog::new(
+            self.extracted.clone(),
+            registry_version,
+            self.lists.clone(),
+            reviews,
+            self.as_of,
+        )
     }
 
     /// Every entity, registry designations first, then each list's entries

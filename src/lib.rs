@@ -23,4 +23,5 @@ pub mod bulk;
 pub mod catalog;
 pub mod cli;
 pub mod lists;
+pub mod review;
 pub mod screen;

@@ -17,6 +17,7 @@ use crate::authority::Authorities;
 use crate::catalog::{Catalog, FullRecord};
 use crate::model::{EntityKind, Status};
 use crate::registry::Record;
+use crate::review::State as ReviewState;
 use crate::screen::normalize::fold;
 use crate::screen::{Entity, REGISTRY_SOURCE};
 
@@ -29,7 +30,7 @@ pub const MAX_PAGE: usize = 1_000;
 pub async fn list(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, ApiError> {
     let params = Params::parse(
         uri.query(),
-        &["authority", "kind", "status", "source", "country", "q", "limit", "offset"],
+        &["authority", "kind", "status", "source", "country", "review", "q", "limit", "offset"],
     )?;
     let filter = EntityFilter {
         authority: params.get("authority").map(str::trim).filter(|a| !a.is_empty()),
@@ -37,6 +38,7 @@ pub async fn list(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respon
         status: params.parsed("status", "active or expired")?,
         source: params.get("source").map(str::trim).filter(|s| !s.is_empty()),
         country: params.get("country").map(str::trim).filter(|c| !c.is_empty()),
+        review: params.parsed("review", "pending, accepted or rejected")?,
         prefix: params.get("q").map(|q| fold(q.trim())).filter(|q| !q.is_empty()),
     };
     let limit = params.count("limit", DEFAULT_PAGE, MAX_PAGE)?;
@@ -67,6 +69,8 @@ struct EntityFilter<'a> {
     status: Option<Status>,
     source: Option<&'a str>,
     country: Option<&'a str>,
+    /// Designations in this review state (list entries are never selected).
+    review: Option<ReviewState>,
     /// Folded prefix one of the names must start with.
     prefix: Option<String>,
 }
@@ -80,6 +84,7 @@ impl EntityFilter<'_> {
         }) && self.kind.is_none_or(|kind| entity.kind == Some(kind))
             && self.status.is_none_or(|status| entity.status == status)
             && self.source.is_none_or(|source| entity.source.eq_ignore_ascii_case(source))
+            && self.review.is_none_or(|state| entity.review == Some(state))
             && self.country.is_none_or(|country| {
                 entity.countries.iter().any(|code| code.eq_ignore_ascii_case(country))
             })
@@ -177,10 +182,11 @@ fn full_record(catalog: &Catalog, position: usize) -> Result<Value, ApiError> {
         object.insert("record".into(), kind.into());
         object.insert("source".into(), source.into());
         object.insert("status".into(), status.as_str().into());
-        if kind == "designation" {
-            // Reviews arrive with the review workflow; until then every
-            // extracted designation is as extracted.
-            object.insert("review".into(), serde_json::json!({"state": "unreviewed"}));
+        if let FullRecord::Designation(designation) = record {
+            // The fields above already carry the review's edits; `review`
+            // says which were edited, the state, and the latest decision.
+            let review = catalog.reviews.get(&designation.id).cloned().unwrap_or_default();
+            object.insert("review".into(), to_value(review)?);
         }
     }
     Ok(value)

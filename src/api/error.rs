@@ -25,6 +25,11 @@ impl ApiError {
         ApiError { status, code, message: message.into() }
     }
 
+    /// 401: the request needs a bearer token it does not carry.
+    pub fn unauthorized(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
     /// 400: a query parameter is missing, unknown or has a bad value.
     pub fn bad_parameter(name: &str, problem: impl std::fmt::Display) -> ApiError {
         ApiError::new(

@@ -7,9 +7,12 @@
 //! timeout for request headers (slow clients), and graceful shutdown that
 //! finishes the requests in flight.
 
+mod body;
 pub mod entities;
 pub mod error;
+pub mod page;
 pub mod params;
+pub mod review;
 pub mod screening;
 pub mod stream;
 
@@ -21,7 +24,7 @@ use std::time::{Duration, Instant};
 use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Method, Request, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{BoxError, Json, Router};
@@ -38,6 +41,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::catalog::{Catalog, SourceVersion};
+use crate::review::{Event, NewDecision, ReviewStore};
 use error::ApiError;
 
 /// Limits and settings of a server.
@@ -68,6 +72,32 @@ pub struct Config {
     /// Judge statuses on this day instead of today (the catalog then stays
     /// as loaded).
     pub as_of: Option<NaiveDate>,
+    /// The bearer token review decisions need; without one, decisions are
+    /// refused (403).
+    pub review_token: Option<ReviewToken>,
+}
+
+/// A secret bearer token; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ReviewToken(String);
+
+impl ReviewToken {
+    /// The token, trimmed; `None` when empty.
+    pub fn new(token: &str) -> Option<ReviewToken> {
+        let token = token.trim();
+        (!token.is_empty()).then(|| ReviewToken(token.to_string()))
+    }
+
+    /// Whether `given` is the token, compared in constant time.
+    fn accepts(&self, given: &str) -> bool {
+        constant_time_eq::constant_time_eq(self.0.as_bytes(), given.as_bytes())
+    }
+}
+
+impl std::fmt::Debug for ReviewToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReviewToken(..)")
+    }
 }
 
 impl Default for Config {
@@ -83,6 +113,7 @@ impl Default for Config {
             shutdown_grace: Duration::from_secs(30),
             cors_origins: Vec::new(),
             as_of: None,
+            review_token: None,
         }
     }
 }
@@ -95,6 +126,9 @@ pub struct AppState {
     catalog: RwLock<Arc<Catalog>>,
     config: Config,
     csv_jobs: Arc<Semaphore>,
+    /// The review store, opened at the first decision; the lock also keeps
+    /// decisions and catalog rebuilds one at a time.
+    review_store: tokio::sync::Mutex<Option<Arc<ReviewStore>>>,
     started: Instant,
 }
 
@@ -105,6 +139,7 @@ impl AppState {
             data,
             catalog: RwLock::new(Arc::new(catalog)),
             csv_jobs: Arc::new(Semaphore::new(config.max_csv_jobs.max(1))),
+            review_store: tokio::sync::Mutex::new(None),
             config,
             started: Instant::now(),
         })
@@ -118,16 +153,86 @@ impl AppState {
         }
     }
 
-    fn replace_catalog(&self, catalog: Catalog) {
+    fn replace_catalog_arc(&self, catalog: Arc<Catalog>) {
         match self.catalog.write() {
-            Ok(mut current) => *current = Arc::new(catalog),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(catalog),
+            Ok(mut current) => *current = catalog,
+            Err(poisoned) => *poisoned.into_inner() = catalog,
         }
     }
 
     /// The limits the server runs with.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Whether this server takes review decisions (it has a token).
+    pub fn reviews_enabled(&self) -> bool {
+        self.config.review_token.is_some()
+    }
+
+    /// The data folder the catalog and the review store are in.
+    pub fn data_folder(&self) -> &std::path::Path {
+        &self.data
+    }
+
+    /// Ok when `headers` carry the review token; 403 when the server has
+    /// none, 401 when it is missing or wrong.
+    pub fn authorize_review(&self, headers: &HeaderMap) -> Result<(), ApiError> {
+        let Some(token) = &self.config.review_token else {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "reviews_disabled",
+                "this server has no review token, so it takes no decisions; start it with \
+                 SANCTIONS_REVIEW_TOKEN or --review-token-file",
+            ));
+        };
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "));
+        match given {
+            Some(given) if token.accepts(given.trim()) => Ok(()),
+            Some(_) => Err(ApiError::unauthorized("the bearer token is wrong")),
+            None => {
+                Err(ApiError::unauthorized("decisions need an Authorization: Bearer TOKEN header"))
+            }
+        }
+    }
+
+    /// Records `decision`, then rebuilds the catalog with it, one decision
+    /// at a time: the answer's catalog already screens with it.
+    pub async fn record_review(
+        &self,
+        decision: NewDecision,
+    ) -> Result<(Event, Arc<Catalog>), ApiError> {
+        let mut opened = self.review_store.lock().await;
+        let store = match opened.as_ref() {
+            Some(store) => Arc::clone(store),
+            None => {
+                let path = self.data.join(crate::review::FILE_NAME);
+                let store = tokio::task::spawn_blocking(move || ReviewStore::open(&path))
+                    .await
+                    .map_err(|error| ApiError::internal(error.to_string()))?
+                    .map_err(|error| ApiError::internal(error.to_string()))?;
+                Arc::clone(opened.insert(Arc::new(store)))
+            }
+        };
+        let current = self.catalog();
+        let (event, catalog) = tokio::task::spawn_blocking(move || {
+            let event = store.record(decision)?;
+            let reviews = store.reviews()?;
+            Ok::<_, crate::review::Error>((event, current.with_reviews(reviews)))
+        })
+        .await
+        .map_err(|error| ApiError::internal(error.to_string()))?
+        .map_err(|error| match error {
+            crate::review::Error::Invalid(message) => ApiError::unprocessable("bad_field", message),
+            store => ApiError::internal(store.to_string()),
+        })?;
+        let catalog = Arc::new(catalog);
+        self.replace_catalog_arc(Arc::clone(&catalog));
+        drop(opened);
+        Ok((event, catalog))
     }
 
     /// A place for one `POST /screen/csv` screening, or 503 when all are
@@ -188,10 +293,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(config.max_in_flight))
         .timeout(config.request_timeout);
     let mut router = Router::new()
+        .route("/", get(page::review_page))
+        .route("/static/review.js", get(page::script))
+        .route("/static/review.css", get(page::style))
         .route("/health", get(health))
         .route("/openapi.json", get(openapi))
         .route("/entities", get(entities::list))
         .route("/entities/{id}", get(entities::one))
+        .route("/entities/{id}/review", post(review::decide))
+        .route("/entities/{id}/history", get(review::history))
         .route("/authorities", get(entities::authorities))
         .route("/screen", get(screening::one).post(screening::batch))
         .route("/screen/csv", post(screening::csv))
@@ -382,16 +492,19 @@ async fn refresh_daily(state: Arc<AppState>) {
             continue;
         }
         let data = state.data.clone();
+        // No decision lands between the load and the swap.
+        let decisions = state.review_store.lock().await;
         match tokio::task::spawn_blocking(move || Catalog::load(&data, today)).await {
             Ok(Ok(catalog)) => {
                 tracing::info!(%today, "catalog rebuilt for the new day");
-                state.replace_catalog(catalog);
+                state.replace_catalog_arc(Arc::new(catalog));
             }
             Ok(Err(error)) => {
                 tracing::error!("catalog rebuild failed, keeping the old one: {error:#}")
             }
             Err(error) => tracing::error!("catalog rebuild failed: {error}"),
         }
+        drop(decisions);
     }
 }
 

@@ -2,9 +2,8 @@
 //! JSON batch, `POST /screen/csv` for a CSV file.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -13,6 +12,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::body::{json_body, read_body, require_content_type, run_blocking};
 use super::error::ApiError;
 use super::params::Params;
 use super::{stream, AppState, DataVersion, WithData};
@@ -32,16 +32,18 @@ pub const MAX_JSON_BODY: usize = 1 << 20;
 
 /// `GET /screen?name=&kind=&threshold=&limit=`.
 pub async fn one(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, ApiError> {
-    let params = Params::parse(uri.query(), &["name", "kind", "threshold", "limit"])?;
+    let params =
+        Params::parse(uri.query(), &["name", "kind", "threshold", "limit", "include_rejected"])?;
     let name = params.get("name").ok_or_else(|| {
         ApiError::bad_parameter("name", "missing: give the name to screen, as name=...")
     })?;
     let kind = params.parsed("kind", "person, organization, vessel or aircraft")?;
     let threshold = params.threshold(DEFAULT_THRESHOLD)?;
     let limit = params.count("limit", DEFAULT_LIMIT, MAX_LIMIT)?;
+    let include_rejected = params.flag("include_rejected")?;
     let catalog = state.catalog();
     let answer = move |name: &str| {
-        let query = Query { name, kind, threshold, limit };
+        let query = Query { name, kind, threshold, limit, include_rejected };
         let matches = catalog
             .screener
             .screen(&query)
@@ -112,13 +114,7 @@ pub async fn batch(
     Params::parse(uri.query(), &[])?;
     require_content_type(&headers, &["application/json"])?;
     let bytes = read_body(body, MAX_JSON_BODY, state.config().body_timeout).await?;
-    let batch: Batch =
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(&bytes))
-            .map_err(|error| {
-                let at = error.path().to_string();
-                let at = if at == "." { String::new() } else { format!(" at {at}") };
-                ApiError::unprocessable("malformed_json", format!("{}{at}", error.into_inner()))
-            })?;
+    let batch: Batch = json_body(&bytes)?;
     if batch.queries.len() > MAX_BATCH {
         return Err(ApiError::too_large(format!(
             "{} queries in one batch; the limit is {MAX_BATCH}",
@@ -138,6 +134,7 @@ pub async fn batch(
                     kind: settings.kind,
                     threshold: settings.threshold,
                     limit: settings.limit,
+                    include_rejected: false,
                 };
                 let (matches, error) = match catalog.screener.screen(&query) {
                     Ok(matches) => (Some(matches), None),
@@ -344,59 +341,4 @@ fn csv_version_header(catalog: &Catalog) -> String {
         catalog.sources.iter().map(|source| format!("{}={}", source.source, source.version)),
     );
     parts.join("; ")
-}
-
-/// 415 unless the body's media type is one of `accepted`.
-fn require_content_type(headers: &HeaderMap, accepted: &[&str]) -> Result<(), ApiError> {
-    let given = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .map(|value| value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
-    match given {
-        Some(media) if accepted.contains(&media.as_str()) => Ok(()),
-        _ => Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            format!(
-                "send the body with Content-Type {} (got {})",
-                accepted.join(" or "),
-                given.as_deref().unwrap_or("none")
-            ),
-        )),
-    }
-}
-
-/// The whole body, at most `limit` bytes (413) and within `timeout` (408).
-async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes, ApiError> {
-    let reading = axum::body::to_bytes(body, limit);
-    match tokio::time::timeout(timeout, reading).await {
-        Err(_) => Err(ApiError::new(
-            StatusCode::REQUEST_TIMEOUT,
-            "request_timeout",
-            format!("the body did not arrive within {} s", timeout.as_secs()),
-        )),
-        Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(error)) => {
-            let too_large = std::error::Error::source(&error)
-                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
-            if too_large {
-                Err(ApiError::too_large(format!("the body is over the limit of {limit} bytes")))
-            } else {
-                Err(ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "bad_body",
-                    format!("cannot read the body: {error}"),
-                ))
-            }
-        }
-    }
-}
-
-/// Runs CPU-bound work off the async workers.
-async fn run_blocking<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| ApiError::internal(format!("screening failed: {error}")))
 }

@@ -2,6 +2,8 @@
 //! subcommand, each calling the library. Data goes to stdout, messages to
 //! stderr.
 
+pub mod review;
+
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -53,6 +55,9 @@ pub enum Command {
     Screen(ScreenArgs),
     /// Serve the HTTP API (see api.md) until Ctrl-C or SIGTERM.
     Serve(ServeArgs),
+    /// Review designations: `review list`, `review ID accept|reject|edit`,
+    /// `review history ID`.
+    Review(review::ReviewArgs),
 }
 
 /// Arguments of `sanctions serve`.
@@ -82,6 +87,10 @@ pub struct ServeArgs {
     /// Judge statuses on this day (YYYY-MM-DD) instead of today.
     #[arg(long)]
     pub as_of: Option<NaiveDate>,
+    /// A file holding the bearer token review decisions need (else the
+    /// SANCTIONS_REVIEW_TOKEN variable; with neither, decisions are refused).
+    #[arg(long)]
+    pub review_token_file: Option<PathBuf>,
 }
 
 /// The list formats `sanctions import` reads.
@@ -146,6 +155,9 @@ pub struct ScreenArgs {
     /// With --csv: one output row per match at or above the threshold.
     #[arg(long, requires = "csv")]
     pub all_matches: bool,
+    /// Screen designations a reviewer rejected too (they are left out by default).
+    #[arg(long)]
+    pub include_rejected: bool,
     /// Only entities of this kind (or of unknown kind).
     #[arg(long)]
     pub kind: Option<EntityKind>,
@@ -234,6 +246,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Lists => lists(&cli.data),
         Command::Screen(args) => screen(&cli.data, args),
         Command::Serve(args) => serve(&cli.data, args),
+        Command::Review(args) => review::run(&cli.data, args),
     }
 }
 
@@ -305,17 +318,27 @@ fn show(data: &Path, args: &ShowArgs) -> anyhow::Result<()> {
     };
     let mut out = io::stdout().lock();
     match record {
-        Record::Designation(designation) if args.json => {
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&designation_json(designation, today)?)?
-            )?;
+        Record::Designation(designation) => {
+            let review = match crate::review::ReviewStore::open_existing(data)? {
+                Some(store) => store.review(&designation.id)?,
+                None => crate::review::Review::default(),
+            };
+            let mut designation = designation.clone();
+            crate::review::overlay(&mut designation, &review.changes);
+            if args.json {
+                let mut json = designation_json(&designation, today)?;
+                if let Some(object) = json.as_object_mut() {
+                    object.insert("review".into(), serde_json::to_value(&review)?);
+                }
+                writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+            } else {
+                write_designation(&mut out, &designation, today)?;
+                write_review(&mut out, &review)?;
+            }
         }
         Record::Batch(batch) if args.json => {
             writeln!(out, "{}", serde_json::to_string_pretty(batch)?)?
         }
-        Record::Designation(designation) => write_designation(&mut out, designation, today)?,
         Record::Batch(batch) => {
             writeln!(out, "{}", batch_line(batch))?;
             writeln!(
@@ -435,8 +458,17 @@ fn serve(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         max_csv_jobs: args.max_csv_jobs.max(1),
         cors_origins: args.cors_origins.clone(),
         as_of: args.as_of,
+        review_token: review_token(args)?,
         ..api::Config::default()
     };
+    if config.review_token.is_none() {
+        tracing::warn!(
+            "no review token (SANCTIONS_REVIEW_TOKEN or --review-token-file): review decisions are refused with 403"
+        );
+    }
+    for id in &catalog.orphaned_reviews {
+        tracing::warn!("decisions kept for {id}, which is no longer in the registry");
+    }
     let state = api::AppState::new(data.to_path_buf(), catalog, config);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
@@ -454,6 +486,23 @@ fn serve(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     })
 }
 
+/// The review token from `--review-token-file` or `SANCTIONS_REVIEW_TOKEN`.
+fn review_token(args: &ServeArgs) -> anyhow::Result<Option<api::ReviewToken>> {
+    match &args.review_token_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the review token file {}", path.display()))?;
+            match api::ReviewToken::new(&text) {
+                Some(token) => Ok(Some(token)),
+                None => bail!("the review token file {} is empty", path.display()),
+            }
+        }
+        None => Ok(std::env::var("SANCTIONS_REVIEW_TOKEN")
+            .ok()
+            .and_then(|token| api::ReviewToken::new(&token))),
+    }
+}
+
 fn screen(data: &Path, args: &ScreenArgs) -> anyhow::Result<()> {
     let today = args.as_of.unwrap_or_else(today);
     let screener = load_screener(data, today)?;
@@ -462,7 +511,13 @@ fn screen(data: &Path, args: &ScreenArgs) -> anyhow::Result<()> {
         (Some(name), None) => name,
         (None, None) => bail!("give a name to screen, or --csv FILE"),
     };
-    let query = Query { name, kind: args.kind, threshold: args.threshold, limit: args.limit };
+    let query = Query {
+        name,
+        kind: args.kind,
+        threshold: args.threshold,
+        limit: args.limit,
+        include_rejected: args.include_rejected,
+    };
     let matches = screener.screen(&query).context("cannot screen this name")?;
     let mut out = io::stdout().lock();
     if args.json {
@@ -654,6 +709,20 @@ fn write_designation(out: &mut impl Write, d: &Designation, today: NaiveDate) ->
         d.evidence.doc, d.evidence.span[0], d.evidence.span[1]
     )?;
     writeln!(out, "             {}", highlight(&d.evidence.sentence, &d.name))?;
+    Ok(())
+}
+
+/// The review line(s) under a designation.
+fn write_review(out: &mut impl Write, review: &crate::review::Review) -> io::Result<()> {
+    write!(out, "review:      {}", review.state)?;
+    if let Some(event) = &review.last {
+        write!(out, " (last: {} by {} at {})", event.decision, event.reviewer, event.at)?;
+    }
+    writeln!(out)?;
+    if !review.changes.is_empty() {
+        let fields: Vec<&str> = review.changes.keys().map(String::as_str).collect();
+        writeln!(out, "edited:      {} (shown as corrected)", fields.join(", "))?;
+    }
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod normalize;
 pub mod score;
 pub mod translit;
 
+use crate::review::State as ReviewState;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -56,9 +57,18 @@ pub struct Entity {
     pub status: Status,
     /// Exact identifiers such as IMO numbers.
     pub identifiers: Vec<Identifier>,
+    /// The review state of an extracted designation; `None` for list
+    /// entries, which are official records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewState>,
 }
 
 impl Entity {
+    /// Whether a reviewer rejected it (then it is not screened by default).
+    pub fn is_rejected(&self) -> bool {
+        self.review == Some(ReviewState::Rejected)
+    }
+
     /// The primary name.
     pub fn name(&self) -> &str {
         self.names.first().map_or("", String::as_str)
@@ -83,6 +93,7 @@ pub fn entities(registry: &Registry, lists: &[ImportedList], today: NaiveDate) -
             countries: designation.country.iter().cloned().collect(),
             status: designation.status(today),
             identifiers: designation.identifiers.clone(),
+            review: Some(ReviewState::Pending),
         });
     }
     for list in lists {
@@ -99,6 +110,7 @@ pub fn entities(registry: &Registry, lists: &[ImportedList], today: NaiveDate) -
                 countries: entry.countries.clone(),
                 status: Status::Active,
                 identifiers: entry.identifiers.clone(),
+                review: None,
             });
         }
     }
@@ -116,12 +128,20 @@ pub struct Query<'a> {
     pub threshold: f32,
     /// At most this many matches.
     pub limit: usize,
+    /// Screen designations a reviewer rejected too.
+    pub include_rejected: bool,
 }
 
 impl<'a> Query<'a> {
     /// A query with the default threshold and limit.
     pub fn new(name: &'a str) -> Query<'a> {
-        Query { name, kind: None, threshold: DEFAULT_THRESHOLD, limit: DEFAULT_LIMIT }
+        Query {
+            name,
+            kind: None,
+            threshold: DEFAULT_THRESHOLD,
+            limit: DEFAULT_LIMIT,
+            include_rejected: false,
+        }
     }
 }
 
@@ -273,7 +293,9 @@ impl Screener {
         let mut best: HashMap<u32, Match<'_>> = HashMap::new();
         for (entity, identifier) in self.identifier_matches(name) {
             let Some(found) = self.index.entities.get(entity as usize) else { continue };
-            if !kind_fits(query.kind, found.kind) {
+            if !kind_fits(query.kind, found.kind)
+                || (found.is_rejected() && !query.include_rejected)
+            {
                 continue;
             }
             best.insert(
@@ -306,6 +328,7 @@ impl Screener {
                 let Some(form) = self.index.forms.get(form_index as usize) else { continue };
                 let Some(entity) = self.index.entities.get(form.entity as usize) else { continue };
                 if !kind_fits(query.kind, entity.kind)
+                    || (entity.is_rejected() && !query.include_rejected)
                     || !scripts_comparable(spelling.via, form.via)
                 {
                     continue;

@@ -36,7 +36,18 @@ impl TestServer {
         // A fixed day, so the server never swaps in a catalog for today.
         let config = Config { as_of: Some(AS_OF.parse().unwrap()), ..config };
         let catalog = fixture_catalog();
-        let state = AppState::new(root().join("data"), catalog, config);
+        TestServer::serve(AppState::new(root().join("data"), catalog, config)).await
+    }
+
+    /// A server on the data folder `data`, loaded as the binary loads it.
+    pub(crate) async fn start_on(data: &std::path::Path, config: Config) -> TestServer {
+        let as_of: NaiveDate = AS_OF.parse().unwrap();
+        let config = Config { as_of: Some(as_of), ..config };
+        let catalog = Catalog::load(data, as_of).unwrap();
+        TestServer::serve(AppState::new(data.to_path_buf(), catalog, config)).await
+    }
+
+    async fn serve(state: Arc<AppState>) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
@@ -62,7 +73,12 @@ impl TestServer {
     }
 
     /// POST `body` with `content_type`: the status and the JSON body.
-    async fn post(&self, path: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+    pub(crate) async fn post(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> (StatusCode, Value) {
         let response = self
             .client
             .post(self.url(path))
@@ -108,10 +124,10 @@ fn fixture_catalog() -> Catalog {
     let watchlist = lists::table::import("watchlist", &lists_dir.join("watchlist.csv")).unwrap();
     let registry = sanctions::registry::store::load(&root().join("data/registry.json")).unwrap();
     let as_of: NaiveDate = AS_OF.parse().unwrap();
-    Catalog::new(registry, "test".into(), vec![sdn, watchlist], as_of)
+    Catalog::new(registry, "test".into(), vec![sdn, watchlist], Default::default(), as_of)
 }
 
-async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
+pub(crate) async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     let content_type = response
         .headers()
@@ -138,7 +154,7 @@ fn raw_exchange(addr: SocketAddr, request: &[u8], wait: Duration) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
-fn assert_error(status: StatusCode, body: &Value, expected: StatusCode, code: &str) {
+pub(crate) fn assert_error(status: StatusCode, body: &Value, expected: StatusCode, code: &str) {
     assert_eq!(status, expected, "{body}");
     assert_eq!(body["error"], code, "{body}");
     assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
@@ -232,7 +248,8 @@ async fn one_entity_has_its_full_record() {
         .as_str()
         .unwrap()
         .contains(record["name"].as_str().unwrap()));
-    assert_eq!(record["review"]["state"], "unreviewed");
+    assert_eq!(record["review"]["state"], "pending");
+    assert_eq!(record["review"]["events"], 0);
 
     let (status, entry) = server.get("/entities/ofac-9004").await;
     assert_eq!(status, StatusCode::OK);
@@ -825,6 +842,9 @@ fn openapi_document_names_every_route() {
         "/screen",
         "/screen/csv",
         "/openapi.json",
+        "/entities/{id}/review",
+        "/entities/{id}/history",
+        "/",
     ] {
         assert!(paths.iter().any(|path| *path == route), "{route} is not in openapi.json");
     }
@@ -855,7 +875,13 @@ fn the_binary_serves_logs_each_request_and_stops_on_sigterm() {
             }
         }
     });
-    let listening = lines.recv_timeout(Duration::from_secs(30)).unwrap();
+    // Start-up may warn first (no review token here); the address follows.
+    let listening = std::iter::from_fn(|| lines.recv_timeout(Duration::from_secs(30)).ok())
+        .find(|line| line.contains("listening on"))
+        .unwrap_or_else(|| {
+            let _ = Command::new("kill").args(["-KILL", &child.id().to_string()]).status();
+            panic!("the server never said where it listens")
+        });
     let addr: SocketAddr = listening
         .split("listening on http://")
         .nth(1)
@@ -936,7 +962,11 @@ async fn api_md_examples_hold() {
     let blocks: Vec<&str> =
         document.split("```http\n").skip(1).map(|rest| rest.split("```").next().unwrap()).collect();
     assert!(blocks.len() >= 20 && blocks.len() % 2 == 0, "{} http blocks", blocks.len());
-    let server = TestServer::start(Config::default()).await;
+    // A data folder of its own, since the review examples record decisions.
+    let data = crate::common::data_with_fixtures();
+    let config =
+        Config { review_token: api::ReviewToken::new("example-token"), ..Config::default() };
+    let server = TestServer::start_on(data.path(), config).await;
     for pair in blocks.chunks(2) {
         let (request_line, request_headers, request_body) = http_message(pair[0]);
         let (status_line, expected_headers, expected_body) = http_message(pair[1]);

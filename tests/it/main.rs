@@ -5,8 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod api;
+mod browser;
 mod bulk;
 mod cli;
 mod common;
 mod readings;
+mod review;
 mod screening;
