@@ -12,7 +12,7 @@ import csv
 import sys
 from collections import Counter
 
-from customers import listed_names
+from customers import listed_names, read_manifest
 
 
 def rows(path: str):
@@ -23,12 +23,7 @@ def rows(path: str):
 def main() -> None:
     data_dir, in_path, out_path, manifest_path = sys.argv[1:5]
     name_of = {listed_id: name.casefold() for listed_id, name, _ in listed_names(data_dir)}
-    planted = {}
-    with open(manifest_path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            row, category, listed_id = line.rstrip("\n").split("\t")
-            planted[int(row)] = (category, listed_id)
+    planted = read_manifest(manifest_path)
 
     inputs, outputs = rows(in_path), rows(out_path)
     in_header, out_header = next(inputs), next(outputs)

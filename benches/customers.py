@@ -88,6 +88,17 @@ def listed_names(data_dir: str) -> list[tuple[str, str, str]]:
     return names
 
 
+def read_manifest(path: str) -> dict[int, tuple[str, str]]:
+    """Row number -> (category, listed id) of every planted row."""
+    planted = {}
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            row, category, listed_id = line.rstrip("\n").split("\t")
+            planted[int(row)] = (category, listed_id)
+    return planted
+
+
 def variant(rng: random.Random, name: str) -> tuple[str, str]:
     """A listed name as a customer file might hold it, and how it was changed."""
     pick = rng.random()

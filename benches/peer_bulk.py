@@ -15,18 +15,13 @@ import time
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from customers import listed_names
+from customers import listed_names, read_manifest
 
 
 def main() -> None:
     data_dir, in_path, manifest_path = sys.argv[1:4]
     limit, threshold = int(sys.argv[4]), float(sys.argv[5])
-    planted = {}
-    with open(manifest_path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            row, category, listed_id = line.rstrip("\n").split("\t")
-            planted[int(row)] = (category, listed_id)
+    planted = read_manifest(manifest_path)
     listed = listed_names(data_dir)
     name_of = {listed_id: name.casefold() for listed_id, name, _ in listed}
 

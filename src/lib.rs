@@ -22,6 +22,7 @@ pub mod api;
 pub mod bulk;
 pub mod catalog;
 pub mod cli;
+pub mod link;
 pub mod lists;
 pub mod review;
 pub mod screen;

@@ -15,6 +15,7 @@ use super::params::Params;
 use super::{AppState, DataVersion};
 use crate::authority::Authorities;
 use crate::catalog::{Catalog, FullRecord};
+use crate::link;
 use crate::model::{EntityKind, Status};
 use crate::registry::Record;
 use crate::review::State as ReviewState;
@@ -155,6 +156,7 @@ fn batch_record(catalog: &Catalog, id: &str, source: Option<&str>) -> Result<Val
             if let Some(object) = value.as_object_mut() {
                 object.insert("record".into(), "batch".into());
                 object.insert("source".into(), REGISTRY_SOURCE.into());
+                object.insert("accounts".into(), to_value(link::batch_accounts(catalog, batch))?);
             }
             Ok(value)
         }
@@ -187,6 +189,7 @@ fn full_record(catalog: &Catalog, position: usize) -> Result<Value, ApiError> {
             // says which were edited, the state, and the latest decision.
             let review = catalog.reviews.get(&designation.id).cloned().unwrap_or_default();
             object.insert("review".into(), to_value(review)?);
+            object.insert("links".into(), to_value(link::links_of(catalog, designation))?);
         }
     }
     Ok(value)

@@ -50,7 +50,7 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// List the imported lists with their counts, dates and skipped rows.
-    Lists,
+    Lists(ListsArgs),
     /// Screen a name against the registry and every imported list.
     Screen(ScreenArgs),
     /// Serve the HTTP API (see api.md) until Ctrl-C or SIGTERM.
@@ -100,6 +100,49 @@ pub enum ImportCommand {
     Ofac(ImportOfacArgs),
     /// Generic CSV with header `id,kind,name[,aliases][,country][,authority][,listed_on]`.
     Csv(ImportCsvArgs),
+    /// The UN Security Council consolidated list (XML).
+    Un(ImportUnArgs),
+}
+
+/// Arguments of `sanctions lists`.
+#[derive(Debug, Args)]
+pub struct ListsArgs {
+    /// Without an action: the imported lists.
+    #[command(subcommand)]
+    pub action: Option<ListsAction>,
+}
+
+/// What `sanctions lists` can do besides listing.
+#[derive(Debug, Subcommand)]
+pub enum ListsAction {
+    /// Entries added, removed and changed between two versions of a list.
+    Diff(ListsDiffArgs),
+}
+
+/// Arguments of `sanctions lists diff`.
+#[derive(Debug, Args)]
+pub struct ListsDiffArgs {
+    /// The old version: a stored import (.json), a UN list (.xml), an OFAC
+    /// CSV (sdn.csv) or a generic CSV.
+    pub old: PathBuf,
+    /// The new version, in any of the same formats.
+    pub new: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The most entries shown per section in the table (all in JSON).
+    #[arg(long, default_value_t = 50)]
+    pub show: usize,
+}
+
+/// Arguments of `sanctions import un`.
+#[derive(Debug, Args)]
+pub struct ImportUnArgs {
+    /// The consolidated list (consolidated.xml).
+    pub file: PathBuf,
+    /// Name to store the list under.
+    #[arg(long, default_value = "un-sc")]
+    pub source: String,
 }
 
 /// Arguments of `sanctions import ofac`.
@@ -243,7 +286,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Entities(args) => entities(&cli.data, args),
         Command::Show(args) => show(&cli.data, args),
         Command::Import(command) => import(&cli.data, command),
-        Command::Lists => lists(&cli.data),
+        Command::Lists(ListsArgs { action: None }) => lists(&cli.data),
+        Command::Lists(ListsArgs { action: Some(ListsAction::Diff(args)) }) => lists_diff(args),
         Command::Screen(args) => screen(&cli.data, args),
         Command::Serve(args) => serve(&cli.data, args),
         Command::Review(args) => review::run(&cli.data, args),
@@ -307,9 +351,11 @@ fn entities(data: &Path, args: &EntitiesArgs) -> anyhow::Result<()> {
 }
 
 fn show(data: &Path, args: &ShowArgs) -> anyhow::Result<()> {
-    let registry = load_registry(data)?;
     let today = args.as_of.unwrap_or_else(today);
-    let Some(record) = registry.get(&args.id) else {
+    // The catalog: the registry with the reviews laid over it, and the
+    // imported lists the record is linked to.
+    let catalog = Catalog::load(data, today)?;
+    let Some(record) = catalog.registry.get(&args.id) else {
         bail!(
             "no designation or batch with id {:?} in {}",
             args.id,
@@ -319,34 +365,98 @@ fn show(data: &Path, args: &ShowArgs) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
     match record {
         Record::Designation(designation) => {
-            let review = match crate::review::ReviewStore::open_existing(data)? {
-                Some(store) => store.review(&designation.id)?,
-                None => crate::review::Review::default(),
-            };
-            let mut designation = designation.clone();
-            crate::review::overlay(&mut designation, &review.changes);
+            let review = catalog.reviews.get(&designation.id).cloned().unwrap_or_default();
+            let links = crate::link::links_of(&catalog, designation);
             if args.json {
-                let mut json = designation_json(&designation, today)?;
+                let mut json = designation_json(designation, today)?;
                 if let Some(object) = json.as_object_mut() {
                     object.insert("review".into(), serde_json::to_value(&review)?);
+                    object.insert("links".into(), serde_json::to_value(&links)?);
                 }
                 writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
             } else {
-                write_designation(&mut out, &designation, today)?;
+                write_designation(&mut out, designation, today)?;
                 write_review(&mut out, &review)?;
+                write_links(&mut out, &links, catalog.lists.is_empty())?;
             }
         }
-        Record::Batch(batch) if args.json => {
-            writeln!(out, "{}", serde_json::to_string_pretty(batch)?)?
-        }
         Record::Batch(batch) => {
-            writeln!(out, "{}", batch_line(batch))?;
-            writeln!(
-                out,
-                "evidence:  {} [{}..{}]",
-                batch.evidence.doc, batch.evidence.span[0], batch.evidence.span[1]
-            )?;
-            writeln!(out, "           {}", batch.evidence.sentence)?;
+            let accounts = crate::link::batch_accounts(&catalog, batch);
+            if args.json {
+                let mut json = serde_json::to_value(batch)?;
+                if let Some(object) = json.as_object_mut() {
+                    object.insert("accounts".into(), serde_json::to_value(&accounts)?);
+                }
+                writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+            } else {
+                writeln!(out, "{}", batch_line(batch))?;
+                writeln!(
+                    out,
+                    "evidence:  {} [{}..{}]",
+                    batch.evidence.doc, batch.evidence.span[0], batch.evidence.span[1]
+                )?;
+                writeln!(out, "           {}", batch.evidence.sentence)?;
+                write_accounts(&mut out, &accounts, catalog.lists.is_empty())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The official entries a designation is linked to.
+fn write_links(
+    out: &mut impl Write,
+    links: &[crate::link::Link],
+    no_lists: bool,
+) -> io::Result<()> {
+    if no_lists {
+        return writeln!(out, "official:    no list imported (sanctions import ...)");
+    }
+    if links.is_empty() {
+        return writeln!(out, "official:    no entry of the imported lists matches");
+    }
+    for link in links {
+        writeln!(
+            out,
+            "official:    {} {} ({}) {:.2}",
+            link.source, link.id, link.name, link.score
+        )?;
+        writeln!(out, "             {}", link.reasons.join("; "))?;
+    }
+    Ok(())
+}
+
+/// What the imported lists account for of a batch.
+fn write_accounts(
+    out: &mut impl Write,
+    accounts: &[crate::link::BatchAccount],
+    no_lists: bool,
+) -> io::Result<()> {
+    if no_lists {
+        return writeln!(out, "official:  no list imported (sanctions import ...)");
+    }
+    if accounts.is_empty() {
+        return writeln!(
+            out,
+            "official:  no imported list has entries of this authority listed that day"
+        );
+    }
+    for account in accounts {
+        let kinds: Vec<String> = account
+            .by_kind
+            .iter()
+            .map(|(kind, count)| format!("{kind} {} of {}", count.found, count.announced))
+            .collect();
+        writeln!(
+            out,
+            "official:  {} listed on {}: {}",
+            account.source,
+            account.listed_on,
+            kinds.join(", ")
+        )?;
+        writeln!(out, "           {}", account.entries.join(" "))?;
+        for note in &account.notes {
+            writeln!(out, "           note: {note}")?;
         }
     }
     Ok(())
@@ -378,6 +488,7 @@ fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
             };
             lists::table::import(&source, &args.file)?
         }
+        ImportCommand::Un(args) => lists::un::import(&args.source, &args.file)?,
     };
     const SHOWN: usize = 20;
     for row in list.skipped.iter().take(SHOWN) {
@@ -400,6 +511,53 @@ fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
         list.skipped.len(),
         path.display()
     );
+    Ok(())
+}
+
+fn lists_diff(args: &ListsDiffArgs) -> anyhow::Result<()> {
+    let old = lists::diff::read_version(&args.old)?;
+    let new = lists::diff::read_version(&args.new)?;
+    let found = lists::diff::diff(&old, &new);
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&found)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} -> {} entries: {} added, {} removed, {} changed",
+        found.old_entries,
+        found.new_entries,
+        found.added.len(),
+        found.removed.len(),
+        found.changed.len()
+    )?;
+    let more = |shown: usize, all: usize| {
+        (all > shown).then(|| format!("  ... and {} more (--show N, or --json)", all - shown))
+    };
+    for (label, entries) in [("added", &found.added), ("removed", &found.removed)] {
+        if !entries.is_empty() {
+            writeln!(out, "\n{label}:")?;
+        }
+        for entry in entries.iter().take(args.show) {
+            writeln!(out, "  {}  {}  {}", entry.id, entry.name, entry.programs.join(" "))?;
+        }
+        if let Some(line) = more(args.show, entries.len()) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !found.changed.is_empty() {
+        writeln!(out, "\nchanged:")?;
+    }
+    for changed in found.changed.iter().take(args.show) {
+        writeln!(out, "  {}  {}", changed.id, changed.name)?;
+        for field in &changed.fields {
+            writeln!(out, "    {}: {:?} -> {:?}", field.field, field.old, field.new)?;
+        }
+    }
+    if let Some(line) = more(args.show, found.changed.len()) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }
 

@@ -8,9 +8,11 @@
 //! import leaves the previous version of that list untouched.
 
 /// OFAC legacy CSV files.
+pub mod diff;
 pub mod ofac;
 /// The generic list CSV.
 pub mod table;
+pub mod un;
 
 use std::fs;
 use std::path::{Path, PathBuf};

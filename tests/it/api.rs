@@ -154,6 +154,16 @@ fn raw_exchange(addr: SocketAddr, request: &[u8], wait: Duration) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
+/// The names of the sources an answer's `data` lists.
+pub(crate) fn source_names(body: &Value) -> Vec<&str> {
+    body["data"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source"].as_str().unwrap())
+        .collect()
+}
+
 pub(crate) fn assert_error(status: StatusCode, body: &Value, expected: StatusCode, code: &str) {
     assert_eq!(status, expected, "{body}");
     assert_eq!(body["error"], code, "{body}");
@@ -166,13 +176,7 @@ async fn health_reports_counts_and_data_versions() {
     let (status, body) = server.get("/health").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
-    let sources: Vec<&str> = body["data"]["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["source"].as_str().unwrap())
-        .collect();
-    assert_eq!(sources, ["registry", "ofac-sdn", "watchlist"]);
+    assert_eq!(source_names(&body), ["registry", "ofac-sdn", "watchlist"]);
     let listed: u64 = body["data"]["sources"]
         .as_array()
         .unwrap()

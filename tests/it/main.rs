@@ -9,6 +9,7 @@ mod browser;
 mod bulk;
 mod cli;
 mod common;
+mod official;
 mod readings;
 mod review;
 mod screening;

@@ -13,7 +13,7 @@ use sanctions::api::{Config, ReviewToken};
 use sanctions::review::{Decision, NewDecision, ReviewStore, State, FILE_NAME};
 use serde_json::{json, Value};
 
-use crate::api::{assert_error, json_of, TestServer};
+use crate::api::{assert_error, json_of, source_names, TestServer};
 use crate::common::{data_with_fixtures, root, run_cli, stderr, stdout};
 
 const TOKEN: &str = "test-token-Zq7";
@@ -119,13 +119,7 @@ async fn a_decision_changes_records_and_screening_at_once() {
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["event"]["reviewer"], "ana");
     assert_eq!(body["review"]["state"], "rejected");
-    let sources: Vec<&str> = body["data"]["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["source"].as_str().unwrap())
-        .collect();
-    assert!(sources.contains(&"reviews"), "{sources:?}");
+    assert!(source_names(&body).contains(&"reviews"), "{body}");
 
     // Rejected: out of screening by default, there on request, and filterable.
     assert!(!screen(rejected_name.clone(), "").await.contains(rejected));
