@@ -96,7 +96,8 @@ pub struct ServeArgs {
 /// The list formats `sanctions import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// OFAC legacy CSV: sdn.csv (or cons_prim.csv), optional alt.csv and add.csv.
+    /// OFAC: the legacy CSV files (sdn.csv or cons_prim.csv, optional alt.csv
+    /// and add.csv) or the XML file (sdn.xml, consolidated.xml).
     Ofac(ImportOfacArgs),
     /// Generic CSV with header `id,kind,name[,aliases][,country][,authority][,listed_on]`.
     Csv(ImportCsvArgs),
@@ -148,7 +149,7 @@ pub struct ImportUnArgs {
 /// Arguments of `sanctions import ofac`.
 #[derive(Debug, Args)]
 pub struct ImportOfacArgs {
-    /// The primary file (sdn.csv).
+    /// The primary file (sdn.csv), or the XML file (sdn.xml).
     pub sdn: PathBuf,
     /// Aliases (alt.csv).
     #[arg(long)]
@@ -464,6 +465,12 @@ fn write_accounts(
 
 fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
     let list = match command {
+        ImportCommand::Ofac(args) if is_xml(&args.sdn) => {
+            if args.alt.is_some() || args.add.is_some() {
+                bail!("--alt and --add go with the CSV files; the XML file holds aliases and addresses itself");
+            }
+            lists::ofac_xml::import(&args.source, &args.sdn)?
+        }
         ImportCommand::Ofac(args) => lists::ofac::import(
             &args.source,
             lists::ofac::Files {
@@ -512,6 +519,11 @@ fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
         path.display()
     );
     Ok(())
+}
+
+/// Whether `path` names an XML file.
+fn is_xml(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
 }
 
 fn lists_diff(args: &ListsDiffArgs) -> anyhow::Result<()> {

@@ -124,14 +124,22 @@ fn field_changes(old: &ListEntry, new: &ListEntry) -> Vec<FieldChange> {
 }
 
 /// A version of a list from a file: a stored import (`.json`), a UN
-/// consolidated list (`.xml`), an OFAC legacy CSV (`sdn.csv`,
+/// consolidated list or an OFAC XML list (`.xml`), an OFAC legacy CSV (`sdn.csv`,
 /// `cons_prim.csv`; no header, numbers first) or a generic CSV.
 pub fn read_version(path: &Path) -> Result<ImportedList, Error> {
     let extension =
         path.extension().map(|ext| ext.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     match extension.as_str() {
         "json" => super::load(path),
-        "xml" => super::un::import("version", path),
+        "xml" => {
+            let (bytes, _) = super::read_file(path)?;
+            let head = String::from_utf8_lossy(bytes.get(..4096).unwrap_or(&bytes)).into_owned();
+            if head.contains("<sdnList") {
+                super::ofac_xml::import("version", path)
+            } else {
+                super::un::import("version", path)
+            }
+        }
         _ => {
             let (bytes, _) = super::read_file(path)?;
             let first_field = bytes.split(|byte| *byte == b',').next().unwrap_or_default();

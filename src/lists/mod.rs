@@ -10,6 +10,7 @@
 /// OFAC legacy CSV files.
 pub mod diff;
 pub mod ofac;
+pub mod ofac_xml;
 /// The generic list CSV.
 pub mod table;
 pub mod un;

@@ -135,13 +135,13 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
 
 /// Line numbers of increasing byte positions, counted once.
 #[derive(Debug, Default)]
-struct Lines {
+pub(super) struct Lines {
     offset: usize,
     newlines: u64,
 }
 
 impl Lines {
-    fn line_of(&mut self, bytes: &[u8], position: u64) -> u64 {
+    pub(super) fn line_of(&mut self, bytes: &[u8], position: u64) -> u64 {
         let end = usize::try_from(position).unwrap_or(usize::MAX).min(bytes.len());
         if end > self.offset {
             let counted = bytes.get(self.offset..end).unwrap_or_default();
@@ -273,7 +273,7 @@ fn collapse(text: &str) -> String {
 }
 
 /// "line L, column C" of byte `position`.
-fn place(bytes: &[u8], position: u64) -> String {
+pub(super) fn place(bytes: &[u8], position: u64) -> String {
     let end = usize::try_from(position).unwrap_or(usize::MAX).min(bytes.len());
     let before = bytes.get(..end).unwrap_or_default();
     let line_start = before.iter().rposition(|byte| *byte == b'\n').map_or(0, |at| at + 1);

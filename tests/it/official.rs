@@ -273,3 +273,76 @@ fn two_versions_of_a_list_are_compared_entry_by_entry() {
         );
     }
 }
+
+#[test]
+fn the_ofac_xml_schema_is_imported_like_the_csv_files() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("data/registry.json"), data.path().join("registry.json")).unwrap();
+    let xml = root().join("tests/data/lists/ofac.xml");
+    let output = run_cli(data.path(), &["import", "ofac", xml.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let list: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("lists/ofac-sdn.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(list["format"], "ofac-xml");
+    let entries = list["entries"].as_array().unwrap();
+    let person = &entries[0];
+    assert_eq!(person["id"], "ofac-99001");
+    assert_eq!(person["name"], "PAK, Min Su");
+    assert_eq!(person["kind"], "person");
+    assert_eq!(person["aliases"], serde_json::json!(["PAK, Min-Su"]));
+    assert_eq!(person["countries"], serde_json::json!(["KP"]));
+    assert_eq!(person["programs"], serde_json::json!(["DPRK3", "NPWMD"]));
+    assert_eq!(person["authority"], "OFAC-SDN");
+    assert_eq!(person["remarks"], "DOB 12 Mar 1975.");
+    assert_eq!(entries[1]["name"], "BRIGHT HARBOR & SONS SHIPPING LTD");
+    assert_eq!(entries[1]["countries"], serde_json::json!(["CN"]));
+    let vessel = &entries[2];
+    assert_eq!(vessel["kind"], "vessel");
+    assert_eq!(
+        vessel["identifiers"],
+        serde_json::json!([{"scheme": "IMO", "value": "9234567"}, {"scheme": "MMSI", "value": "445123000"}])
+    );
+    let output = run_cli(data.path(), &["screen", "Pak Min-su"]);
+    assert!(stdout(&output).contains("ofac-99001"), "{}", stdout(&output));
+
+    let broken = data.path().join("broken.xml");
+    let text = std::fs::read_to_string(&xml).unwrap();
+    std::fs::write(&broken, text.replace("<sdnType>Entity</sdnType>", "<sdnType>Entity</sdntype>"))
+        .unwrap();
+    let output = run_cli(data.path(), &["import", "ofac", broken.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("line 44, column 20"), "{}", stderr(&output));
+    let output = run_cli(data.path(), &["import", "ofac", xml.to_str().unwrap(), "--alt", "x.csv"]);
+    assert!(
+        stderr(&output).contains("--alt and --add go with the CSV files"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_real_ofac_xml_file_is_read_whole() {
+    let Some(lists) = shared_lists() else {
+        eprintln!("skipped: ../shared/data/lists is not there");
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let xml = lists.join("ofac_non_sdn_consolidated/consolidated.xml");
+    let output =
+        run_cli(data.path(), &["import", "ofac", xml.to_str().unwrap(), "--source", "ofac-cons"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let list: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("lists/ofac-cons.json")).unwrap(),
+    )
+    .unwrap();
+    let entries = list["entries"].as_array().unwrap();
+    // Its Record_Count, its sdnType counts and its aka count.
+    assert_eq!(entries.len(), 443);
+    assert_eq!(entries.iter().filter(|e| e["kind"] == "person").count(), 80);
+    assert_eq!(
+        entries.iter().map(|e| e["aliases"].as_array().map_or(0, Vec::len)).sum::<usize>(),
+        1136
+    );
+}
