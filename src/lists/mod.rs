@@ -14,6 +14,7 @@ pub mod ofac_xml;
 /// The generic list CSV.
 pub mod table;
 pub mod un;
+mod xml;
 
 use std::fs;
 use std::path::{Path, PathBuf};

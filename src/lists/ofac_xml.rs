@@ -11,9 +11,7 @@
 
 use std::path::Path;
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-
+use super::xml::{walk, Element};
 use super::{file_name, read_file, Error, ImportedList, ListEntry, SkippedRow};
 use crate::model::{EntityKind, Identifier};
 
@@ -41,69 +39,33 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
     let mut list = ImportedList::new(source, "ofac-xml", vec![file])?;
     let authority = source.starts_with("ofac-sdn").then(|| "OFAC-SDN".to_string());
     let name = file_name(path);
-    let fail = |message: String| Error::Format { path: path.into(), message };
-    let mut reader = Reader::from_reader(bytes.as_slice());
-    reader.config_mut().trim_text(true);
-    let mut buffer = Vec::new();
-    let mut stack: Vec<String> = Vec::new();
-    let mut text = String::new();
     let mut record: Option<Record> = None;
-    let mut lines = super::un::Lines::default();
-    loop {
-        let position = reader.buffer_position();
-        let event = reader.read_event_into(&mut buffer).map_err(|error| {
-            fail(format!("{}: {error}", super::un::place(&bytes, reader.error_position())))
-        })?;
-        match event {
-            Event::Start(start) => {
-                let tag = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
-                if stack.is_empty() && tag != "sdnList" {
-                    return Err(fail(format!(
-                        "{}: the root is <{tag}>, not <sdnList>: not an OFAC XML list",
-                        super::un::place(&bytes, position)
-                    )));
-                }
-                if tag == "sdnEntry" {
-                    record =
-                        Some(Record { line: lines.line_of(&bytes, position), ..Record::default() });
-                }
-                stack.push(tag);
-                text.clear();
-            }
-            Event::Text(content) => {
-                let unescaped = content.unescape().map_err(|error| {
-                    fail(format!("{}: {error}", super::un::place(&bytes, position)))
-                })?;
-                text.push_str(&unescaped);
-            }
-            Event::End(_) => {
-                let Some(tag) = stack.pop() else { continue };
-                let parent = stack.last().map(String::as_str).unwrap_or_default();
-                let value = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                text.clear();
-                if tag == "sdnEntry" {
-                    if let Some(done) = record.take() {
-                        match entry_of(done, authority.as_deref()) {
-                            Ok(entry) => list.entries.push(entry),
-                            Err((line, reason)) => {
-                                list.skipped.push(SkippedRow { file: name.clone(), line, reason })
-                            }
-                        }
-                    }
-                } else if let Some(record) = record.as_mut() {
-                    record.take(&tag, parent, value);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
+    walk(&bytes, path, "sdnList", "an OFAC XML list", |element| match element {
+        Element::Start { tag: "sdnEntry", line } => {
+            record = Some(Record { line, ..Record::default() });
         }
-        buffer.clear();
-    }
-    if !stack.is_empty() {
-        return Err(fail(format!("the file ends inside <{}>: it is cut short", stack.join("><"))));
-    }
+        Element::Start { .. } => {}
+        Element::End { tag: "sdnEntry", .. } => {
+            if let Some(done) = record.take() {
+                match entry_of(done, authority.as_deref()) {
+                    Ok(entry) => list.entries.push(entry),
+                    Err((line, reason)) => {
+                        list.skipped.push(SkippedRow { file: name.clone(), line, reason })
+                    }
+                }
+            }
+        }
+        Element::End { tag, parent, text } => {
+            if let Some(record) = record.as_mut() {
+                record.take(tag, parent, text);
+            }
+        }
+    })?;
     if list.entries.is_empty() && list.skipped.is_empty() {
-        return Err(fail("no <sdnEntry> in the file: not an OFAC XML list".into()));
+        return Err(Error::Format {
+            path: path.into(),
+            message: "no <sdnEntry> in the file: not an OFAC XML list".into(),
+        });
     }
     Ok(list)
 }

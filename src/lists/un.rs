@@ -14,10 +14,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use quick_xml::events::Event;
-use quick_xml::Reader;
 use regex::Regex;
 
+use super::xml::{walk, Element};
 use super::{file_name, read_file, Error, ImportedList, ListEntry, SkippedRow};
 use crate::model::{EntityKind, Identifier};
 
@@ -46,110 +45,35 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
     let (bytes, file) = read_file(path)?;
     let mut list = ImportedList::new(source, "un-xml", vec![file])?;
     let name = file_name(path);
-    let mut reader = Reader::from_reader(bytes.as_slice());
-    reader.config_mut().trim_text(true);
-    let mut buffer = Vec::new();
-    let mut path_stack: Vec<String> = Vec::new();
-    let mut text = String::new();
     let mut record: Option<Record> = None;
-    let mut saw_root = false;
-    let mut lines = Lines::default();
-    loop {
-        let position = reader.buffer_position();
-        let event = reader.read_event_into(&mut buffer).map_err(|error| Error::Format {
-            path: path.into(),
-            message: format!("{}: {error}", place(&bytes, reader.error_position())),
-        })?;
-        match event {
-            Event::Start(start) => {
-                let tag = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
-                if path_stack.is_empty() {
-                    if tag != "CONSOLIDATED_LIST" {
-                        return Err(Error::Format {
-                            path: path.into(),
-                            message: format!(
-                                "{}: the root is <{tag}>, not <CONSOLIDATED_LIST>: not a UN consolidated list",
-                                place(&bytes, position)
-                            ),
-                        });
-                    }
-                    saw_root = true;
-                }
-                let kind = match tag.as_str() {
-                    "INDIVIDUAL" => Some(EntityKind::Person),
-                    "ENTITY" => Some(EntityKind::Organization),
-                    _ => None,
-                };
-                if kind.is_some() {
-                    let line = lines.line_of(&bytes, position);
-                    record = Some(Record { kind, line, ..Record::default() });
-                }
-                path_stack.push(tag);
-                text.clear();
+    walk(&bytes, path, "CONSOLIDATED_LIST", "a UN consolidated list", |element| match element {
+        Element::Start { tag, line } => {
+            let kind = match tag {
+                "INDIVIDUAL" => Some(EntityKind::Person),
+                "ENTITY" => Some(EntityKind::Organization),
+                _ => None,
+            };
+            if kind.is_some() {
+                record = Some(Record { kind, line, ..Record::default() });
             }
-            Event::Text(content) => {
-                let unescaped = content.unescape().map_err(|error| Error::Format {
-                    path: path.into(),
-                    message: format!("{}: {error}", place(&bytes, position)),
-                })?;
-                text.push_str(&unescaped);
-            }
-            Event::CData(content) => text.push_str(&String::from_utf8_lossy(&content)),
-            Event::End(_) => {
-                let Some(tag) = path_stack.pop() else { continue };
-                let parent = path_stack.last().map(String::as_str).unwrap_or_default();
-                let value = collapse(&text);
-                text.clear();
-                if tag == "INDIVIDUAL" || tag == "ENTITY" {
-                    if let Some(done) = record.take() {
-                        match entry_of(done) {
-                            Ok(entry) => list.entries.push(entry),
-                            Err((line, reason)) => {
-                                list.skipped.push(SkippedRow { file: name.clone(), line, reason })
-                            }
-                        }
-                    }
-                } else if let Some(record) = record.as_mut() {
-                    record.take(&tag, parent, value);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
         }
-        buffer.clear();
-    }
-    if !saw_root {
-        return Err(Error::Format {
-            path: path.into(),
-            message: "no <CONSOLIDATED_LIST> element: not a UN consolidated list".into(),
-        });
-    }
-    if !path_stack.is_empty() {
-        return Err(Error::Format {
-            path: path.into(),
-            message: format!("the file ends inside <{}>: it is cut short", path_stack.join("><")),
-        });
-    }
+        Element::End { tag: "INDIVIDUAL" | "ENTITY", .. } => {
+            if let Some(done) = record.take() {
+                match entry_of(done) {
+                    Ok(entry) => list.entries.push(entry),
+                    Err((line, reason)) => {
+                        list.skipped.push(SkippedRow { file: name.clone(), line, reason })
+                    }
+                }
+            }
+        }
+        Element::End { tag, parent, text } => {
+            if let Some(record) = record.as_mut() {
+                record.take(tag, parent, text);
+            }
+        }
+    })?;
     Ok(list)
-}
-
-/// Line numbers of increasing byte positions, counted once.
-#[derive(Debug, Default)]
-pub(super) struct Lines {
-    offset: usize,
-    newlines: u64,
-}
-
-impl Lines {
-    pub(super) fn line_of(&mut self, bytes: &[u8], position: u64) -> u64 {
-        let end = usize::try_from(position).unwrap_or(usize::MAX).min(bytes.len());
-        if end > self.offset {
-            let counted = bytes.get(self.offset..end).unwrap_or_default();
-            self.newlines += counted.iter().filter(|byte| **byte == b'\n').count() as u64;
-            self.offset = end;
-        }
-        self.newlines + 1
-    }
 }
 
 impl Record {
@@ -267,20 +191,6 @@ fn imo_numbers(text: &str) -> Vec<String> {
     numbers
 }
 
-/// Whitespace runs (line breaks in the XML) collapsed to one space.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// "line L, column C" of byte `position`.
-pub(super) fn place(bytes: &[u8], position: u64) -> String {
-    let end = usize::try_from(position).unwrap_or(usize::MAX).min(bytes.len());
-    let before = bytes.get(..end).unwrap_or_default();
-    let line_start = before.iter().rposition(|byte| *byte == b'\n').map_or(0, |at| at + 1);
-    let line = Lines::default().line_of(bytes, position);
-    format!("line {line}, column {}", end - line_start + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,10 +202,5 @@ mod tests {
             ["8829593", "9143702"]
         );
         assert!(imo_numbers("IMO 12345").is_empty());
-    }
-
-    #[test]
-    fn places_count_lines_and_columns() {
-        assert_eq!(place(b"<a>\n  <b", 7), "line 2, column 4");
     }
 }
