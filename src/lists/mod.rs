@@ -148,6 +148,19 @@ fn validate_source_name(source: &str) -> Result<(), Error> {
     }
 }
 
+impl ImportedList {
+    /// Keeps a read record: its entry, or the row it was on and why it
+    /// could not be one (never dropped silently).
+    pub(crate) fn keep(&mut self, file: &str, read: Result<ListEntry, (u64, String)>) {
+        match read {
+            Ok(entry) => self.entries.push(entry),
+            Err((line, reason)) => {
+                self.skipped.push(SkippedRow { file: file.to_string(), line, reason })
+            }
+        }
+    }
+}
+
 /// Reads a whole file, naming it in the error.
 pub(crate) fn read_file(path: &Path) -> Result<(Vec<u8>, SourceFile), Error> {
     use sha2::{Digest, Sha256};

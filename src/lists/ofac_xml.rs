@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use super::xml::{walk, Element};
-use super::{file_name, read_file, Error, ImportedList, ListEntry, SkippedRow};
+use super::{file_name, read_file, Error, ImportedList, ListEntry};
 use crate::model::{EntityKind, Identifier};
 
 /// One `sdnEntry` being read.
@@ -47,12 +47,7 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
         Element::Start { .. } => {}
         Element::End { tag: "sdnEntry", .. } => {
             if let Some(done) = record.take() {
-                match entry_of(done, authority.as_deref()) {
-                    Ok(entry) => list.entries.push(entry),
-                    Err((line, reason)) => {
-                        list.skipped.push(SkippedRow { file: name.clone(), line, reason })
-                    }
-                }
+                list.keep(&name, entry_of(done, authority.as_deref()));
             }
         }
         Element::End { tag, parent, text } => {

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::xml::{walk, Element};
-use super::{file_name, read_file, Error, ImportedList, ListEntry, SkippedRow};
+use super::{file_name, read_file, Error, ImportedList, ListEntry};
 use crate::model::{EntityKind, Identifier};
 
 /// The authority of each regime the authority table knows.
@@ -59,12 +59,7 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
         }
         Element::End { tag: "INDIVIDUAL" | "ENTITY", .. } => {
             if let Some(done) = record.take() {
-                match entry_of(done) {
-                    Ok(entry) => list.entries.push(entry),
-                    Err((line, reason)) => {
-                        list.skipped.push(SkippedRow { file: name.clone(), line, reason })
-                    }
-                }
+                list.keep(&name, entry_of(done));
             }
         }
         Element::End { tag, parent, text } => {
