@@ -37,6 +37,9 @@ pub struct Link {
     pub score: f32,
     /// The evidence, for people.
     pub reasons: Vec<String>,
+    /// `confirmed` or `rejected` when a reviewer said so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<&'static str>,
 }
 
 /// The official entries of each designation that has some, by id.
@@ -101,11 +104,51 @@ pub fn links_of(catalog: &Catalog, designation: &Designation) -> Vec<Link> {
                 name: entry.name.clone(),
                 score,
                 reasons,
+                review: None,
             })
         })
         .collect();
     links.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
     links.truncate(MAX_LINKS);
+    apply_review(catalog, designation, links)
+}
+
+/// A reviewer's word on links: confirmed ones first (added when no
+/// candidate found them), rejected ones last and marked.
+fn apply_review(catalog: &Catalog, designation: &Designation, mut links: Vec<Link>) -> Vec<Link> {
+    let Some(review) = catalog.reviews.get(&designation.id) else { return links };
+    for id in review.links("confirmed_links") {
+        if let Some(link) = links.iter_mut().find(|link| link.id == id) {
+            link.review = Some("confirmed");
+            continue;
+        }
+        let entry =
+            catalog.positions(id).iter().find_map(|&position| match catalog.record(position) {
+                Some(FullRecord::ListEntry(list, entry)) => Some((list, entry)),
+                _ => None,
+            });
+        if let Some((list, entry)) = entry {
+            links.push(Link {
+                id: entry.id.clone(),
+                source: list.source.clone(),
+                name: entry.name.clone(),
+                score: 1.0,
+                reasons: vec!["confirmed by a reviewer".into()],
+                review: Some("confirmed"),
+            });
+        }
+    }
+    for id in review.links("rejected_links") {
+        if let Some(link) = links.iter_mut().find(|link| link.id == id) {
+            link.review = Some("rejected");
+        }
+    }
+    let rank = |link: &Link| match link.review {
+        Some("confirmed") => 0,
+        Some("rejected") => 2,
+        _ => 1,
+    };
+    links.sort_by_key(rank);
     links
 }
 

@@ -31,8 +31,19 @@ pub const FILE_NAME: &str = "reviews.sqlite";
 const SCHEMA_VERSION: i64 = 1;
 
 /// The fields an edit may set, and how each is read.
-pub const EDITABLE_FIELDS: [&str; 9] =
-    ["name", "name_en", "kind", "country", "authority", "date", "announced", "expires", "aliases"];
+pub const EDITABLE_FIELDS: [&str; 11] = [
+    "name",
+    "name_en",
+    "kind",
+    "country",
+    "authority",
+    "date",
+    "announced",
+    "expires",
+    "aliases",
+    "confirmed_links",
+    "rejected_links",
+];
 
 /// What a reviewer decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -450,7 +461,7 @@ fn check(decision: &NewDecision) -> Result<BTreeMap<String, String>, Error> {
             "date" | "announced" | "expires" => NaiveDate::parse_from_str(value, "%Y-%m-%d")
                 .map_err(|_| Error::Invalid(format!("{field} {value:?} is not a YYYY-MM-DD date")))?
                 .to_string(),
-            "aliases" => value
+            "aliases" | "confirmed_links" | "rejected_links" => value
                 .split(';')
                 .map(str::trim)
                 .filter(|alias| !alias.is_empty())
@@ -466,6 +477,17 @@ fn check(decision: &NewDecision) -> Result<BTreeMap<String, String>, Error> {
         normalized.insert(field.clone(), checked);
     }
     Ok(normalized)
+}
+
+impl Review {
+    /// The official entries a reviewer confirmed (`confirmed_links`) or
+    /// rejected (`rejected_links`) as this designation, by id.
+    pub fn links(&self, field: &str) -> Vec<&str> {
+        self.changes
+            .get(field)
+            .map(|ids| ids.split(';').map(str::trim).filter(|id| !id.is_empty()).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// Lays a review's edits over the extracted designation.

@@ -305,6 +305,7 @@ fn render_card(page: &mut String, designation: &Designation, review: &Review, ca
         designation.evidence.span[0],
         designation.evidence.span[1],
     );
+    render_links(page, designation, review, catalog);
     if let Some(event) = &review.last {
         let _ = write!(
             page,
@@ -343,6 +344,44 @@ fn render_card(page: &mut String, designation: &Designation, review: &Review, ca
         field("expires", "Expires", &designation.expires.map(|d| d.to_string()).unwrap_or_default()),
         field("aliases", "Aliases (;)", &designation.aliases.join("; ")),
     );
+}
+
+/// The official entries the designation is linked to, each with buttons
+/// to confirm or reject the link.
+fn render_links(page: &mut String, designation: &Designation, review: &Review, catalog: &Catalog) {
+    let _ = write!(
+        page,
+        "<div class=\"links\" data-confirmed=\"{}\" data-rejected=\"{}\"><h3>Official entries</h3>",
+        attribute(&review.links("confirmed_links").join("; ")),
+        attribute(&review.links("rejected_links").join("; ")),
+    );
+    if catalog.lists.is_empty() {
+        page.push_str("<p class=\"none\">No official list is imported.</p></div>");
+        return;
+    }
+    let links = crate::link::links_of(catalog, designation);
+    if links.is_empty() {
+        page.push_str("<p class=\"none\">No entry of the imported lists matches.</p></div>");
+        return;
+    }
+    page.push_str("<ul>");
+    for link in &links {
+        let state = link.review.unwrap_or("proposed");
+        let _ = write!(
+            page,
+            "<li class=\"link {state}\"><code>{id}</code> <strong>{name}</strong> · {source} · {score:.2} \
+             <span class=\"state {state}\">{state}</span><br><span class=\"reasons\">{reasons}</span> \
+             <button class=\"link-confirm\" type=\"button\" data-link=\"{id_attr}\">Confirm link</button> \
+             <button class=\"link-reject\" type=\"button\" data-link=\"{id_attr}\">Reject link</button></li>",
+            id = text(&link.id),
+            id_attr = attribute(&link.id),
+            name = text(&link.name),
+            source = text(&link.source),
+            score = link.score,
+            reasons = text(&link.reasons.join("; ")),
+        );
+    }
+    page.push_str("</ul></div>");
 }
 
 /// `sentence` escaped, with the first occurrence of `name` in `<mark>`.

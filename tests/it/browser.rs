@@ -17,7 +17,6 @@ use sanctions::api::{Config, ReviewToken};
 use serde_json::{json, Value};
 
 use crate::api::TestServer;
-use crate::common::root;
 
 const TOKEN: &str = "browser-token-81x";
 /// The key W3C WebDriver gives an element reference under.
@@ -192,8 +191,7 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
         eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
         return;
     };
-    let data = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("data/registry.json"), data.path().join("registry.json")).unwrap();
+    let data = crate::common::data_with_fixtures();
     let server = TestServer::start_on(
         data.path(),
         Config { review_token: ReviewToken::new(TOKEN), ..Config::default() },
@@ -280,9 +278,32 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
         .await;
     assert!(item.as_str().unwrap().contains("reject by Ana Researcher"), "{item}");
 
+    // Confirm the link of 金与正 (KIM Yo Jong) to the OFAC fixture's entry.
+    let kim = "per-61222c72cb03";
+    browser.click(&format!("#card-{kim} button.link-confirm[data-link='ofac-9001']")).await;
+    browser
+        .wait_for(
+            &format!("return document.querySelector('#card-{kim} li.link.confirmed') !== null"),
+            "the confirmed link",
+        )
+        .await;
+    let (_, record) = server.get(&format!("/entities/{kim}")).await;
+    assert_eq!(record["links"][0]["id"], "ofac-9001");
+    assert_eq!(record["links"][0]["review"], "confirmed");
+    assert_eq!(record["review"]["changes"]["confirmed_links"], "ofac-9001");
+    browser.open(&server.url("/")).await;
+    browser
+        .wait_for("return document.querySelectorAll('article.card').length > 0", "the cards")
+        .await;
+
     let screenshot = browser.screenshot().await;
     assert!(screenshot.starts_with(b"\x89PNG"), "a PNG screenshot");
     let artifact = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("review-page.png");
     std::fs::write(&artifact, screenshot).unwrap();
     eprintln!("screenshot: {}", artifact.display());
+    browser
+        .script(&format!("document.querySelector('#card-{kim}').scrollIntoView(); return true"))
+        .await;
+    let links = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("review-page-links.png");
+    std::fs::write(&links, browser.screenshot().await).unwrap();
 }

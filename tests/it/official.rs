@@ -120,6 +120,48 @@ fn designations_and_batches_are_linked_to_official_entries() {
         reasons.contains("country KP agrees") && reasons.contains("listed on 2017-01-11"),
         "{reasons}"
     );
+    // A reviewer confirms one link, rejects another, and confirms an entry
+    // no candidate found: confirmed first, rejected last and marked.
+    let output = run_cli(
+        data.path(),
+        &[
+            "review",
+            "per-61222c72cb03",
+            "edit",
+            "--set",
+            "confirmed_links=un-KPi.902; un-QDi.901",
+            "--set",
+            "rejected_links=ofac-9001",
+            "--reviewer",
+            "ana",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run_cli(data.path(), &["show", "per-61222c72cb03", "--json"]);
+    let shown: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let reviewed: Vec<(String, String)> = shown["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (l["id"].as_str().unwrap().to_string(), l["review"].as_str().unwrap_or("-").to_string())
+        })
+        .collect();
+    assert_eq!(
+        reviewed.first(),
+        Some(&("un-KPi.902".to_string(), "confirmed".to_string())),
+        "{reviewed:?}"
+    );
+    assert!(
+        reviewed.contains(&("un-QDi.901".to_string(), "confirmed".to_string())),
+        "{reviewed:?}"
+    );
+    assert_eq!(
+        reviewed.last(),
+        Some(&("ofac-9001".to_string(), "rejected".to_string())),
+        "{reviewed:?}"
+    );
+
     // A designation no list has is linked to nothing.
     let output = run_cli(data.path(), &["show", "org-89a17532e44b", "--json"]);
     let shown: Value = serde_json::from_slice(&output.stdout).unwrap();

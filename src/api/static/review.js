@@ -22,7 +22,7 @@ function say(card, text, isError) {
   message.classList.toggle("error", Boolean(isError));
 }
 
-async function decide(card, decision) {
+async function decide(card, decision, links) {
   const reviewer = identity.reviewer.value.trim();
   const token = identity.token.value.trim();
   if (!reviewer || !token) {
@@ -33,7 +33,9 @@ async function decide(card, decision) {
   const body = { decision, reviewer };
   const note = card.querySelector(".note").value.trim();
   if (note) body.note = note;
-  if (decision === "edit") {
+  if (links) {
+    body.set = links;
+  } else if (decision === "edit") {
     body.set = {};
     for (const input of card.querySelectorAll("form.edit input")) {
       if (input.value.trim() !== input.dataset.original) body.set[input.name] = input.value;
@@ -105,4 +107,16 @@ for (const card of document.querySelectorAll("article.card")) {
     decide(card, "edit");
   });
   card.querySelector("button.history-toggle").addEventListener("click", () => showHistory(card));
+  const links = card.querySelector(".links");
+  const ids = (value) => (value || "").split(";").map((id) => id.trim()).filter(Boolean);
+  for (const button of card.querySelectorAll("button.link-confirm, button.link-reject")) {
+    button.addEventListener("click", () => {
+      const id = button.dataset.link;
+      const confirm = button.classList.contains("link-confirm");
+      let confirmed = ids(links.dataset.confirmed).filter((other) => other !== id);
+      let rejected = ids(links.dataset.rejected).filter((other) => other !== id);
+      (confirm ? confirmed : rejected).push(id);
+      decide(card, "edit", { confirmed_links: confirmed.join("; "), rejected_links: rejected.join("; ") });
+    });
+  }
 }
