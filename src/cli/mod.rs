@@ -55,6 +55,8 @@ pub enum Command {
     Screen(ScreenArgs),
     /// Serve the HTTP API (see api.md) until Ctrl-C or SIGTERM.
     Serve(ServeArgs),
+    /// Export the registry (with reviewers' corrections) for other tools.
+    Export(ExportArgs),
     /// Review designations: `review list`, `review ID accept|reject|edit`,
     /// `review history ID`.
     Review(review::ReviewArgs),
@@ -103,6 +105,32 @@ pub enum ImportCommand {
     Csv(ImportCsvArgs),
     /// The UN Security Council consolidated list (XML).
     Un(ImportUnArgs),
+    /// FollowTheMoney entities, JSON lines (as OpenSanctions publishes them).
+    Ftm(ImportFtmArgs),
+}
+
+/// Arguments of `sanctions import ftm`.
+#[derive(Debug, Args)]
+pub struct ImportFtmArgs {
+    /// The JSON lines file.
+    pub file: PathBuf,
+    /// Name to store the list under (default: the file name without extension).
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+/// Arguments of `sanctions export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format: ftm (FollowTheMoney JSON lines).
+    #[arg(long, default_value = "ftm")]
+    pub format: String,
+    /// Where to write (`-`: standard output); written whole or not at all.
+    #[arg(long, default_value = "-")]
+    pub out: PathBuf,
+    /// Export designations a reviewer rejected too.
+    #[arg(long)]
+    pub include_rejected: bool,
 }
 
 /// Arguments of `sanctions lists`.
@@ -292,6 +320,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Screen(args) => screen(&cli.data, args),
         Command::Serve(args) => serve(&cli.data, args),
         Command::Review(args) => review::run(&cli.data, args),
+        Command::Export(args) => export(&cli.data, args),
     }
 }
 
@@ -496,6 +525,22 @@ fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
             lists::table::import(&source, &args.file)?
         }
         ImportCommand::Un(args) => lists::un::import(&args.source, &args.file)?,
+        ImportCommand::Ftm(args) => {
+            let source = match &args.source {
+                Some(source) => source.clone(),
+                None => args
+                    .file
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .with_context(|| {
+                        format!(
+                            "{}: no file name to name the list by; pass --source",
+                            args.file.display()
+                        )
+                    })?,
+            };
+            lists::ftm::import(&source, &args.file)?
+        }
     };
     const SHOWN: usize = 20;
     for row in list.skipped.iter().take(SHOWN) {
@@ -517,6 +562,37 @@ fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
         aliases,
         list.skipped.len(),
         path.display()
+    );
+    Ok(())
+}
+
+fn export(data: &Path, args: &ExportArgs) -> anyhow::Result<()> {
+    if args.format != "ftm" {
+        bail!("--format {:?}: the formats are: ftm", args.format);
+    }
+    let catalog = Catalog::load(data, today())?;
+    let mut registry = catalog.registry.clone();
+    let before = registry.designations.len();
+    if !args.include_rejected {
+        registry.designations.retain(|designation| {
+            catalog
+                .reviews
+                .get(&designation.id)
+                .is_none_or(|review| review.state != crate::review::State::Rejected)
+        });
+    }
+    let text = lists::ftm::export(&registry);
+    if args.out.as_os_str() == "-" {
+        io::stdout().lock().write_all(text.as_bytes())?;
+    } else {
+        store::write_atomically(&args.out, text.as_bytes())?;
+    }
+    eprintln!(
+        "exported {} designations ({} rejected left out) as FtM, {} entities -> {}",
+        registry.designations.len(),
+        before - registry.designations.len(),
+        registry.designations.len() * 2,
+        args.out.display()
     );
     Ok(())
 }

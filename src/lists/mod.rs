@@ -9,6 +9,7 @@
 
 /// OFAC legacy CSV files.
 pub mod diff;
+pub mod ftm;
 pub mod ofac;
 pub mod ofac_xml;
 /// The generic list CSV.

@@ -388,3 +388,94 @@ fn the_real_ofac_xml_file_is_read_whole() {
         1136
     );
 }
+
+#[test]
+fn followthemoney_entities_are_imported_and_the_registry_exported() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("data/registry.json"), data.path().join("registry.json")).unwrap();
+    let fixture = root().join("tests/data/lists/entities.ftm.json");
+    let output = run_cli(
+        data.path(),
+        &["import", "ftm", fixture.to_str().unwrap(), "--source", "ftm-example"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let list: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("lists/ftm-example.json")).unwrap(),
+    )
+    .unwrap();
+    let entries = list["entries"].as_array().unwrap();
+    let ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["ex-person-1", "ex-vessel-1", "ex-company-1"]);
+    let person = &entries[0];
+    assert_eq!(person["kind"], "person");
+    assert_eq!(person["aliases"], serde_json::json!(["Han Song-il"]));
+    assert_eq!(person["countries"], serde_json::json!(["KP"]));
+    assert_eq!(person["authority"], "UN Security Council");
+    assert_eq!(person["programs"], serde_json::json!(["DPRK", "DPRK2"]));
+    assert_eq!(person["listed_on"], "2016-11-30", "the earliest sanction");
+    assert!(person["remarks"].as_str().unwrap().ends_with("Weak aliases: Songil."));
+    let vessel = &entries[1];
+    assert_eq!(vessel["kind"], "vessel");
+    assert_eq!(vessel["aliases"], serde_json::json!(["PLOVER STAR"]));
+    assert_eq!(vessel["identifiers"], serde_json::json!([{"scheme": "IMO", "value": "9345678"}]));
+    assert_eq!(vessel["countries"], serde_json::json!(["PA"]));
+    assert_eq!(entries[2]["countries"], serde_json::json!(["HK"]));
+    let skipped: Vec<(u64, &str)> = list["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| (row["line"].as_u64().unwrap(), row["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert_eq!(skipped[0].0, 9);
+    assert!(skipped[0].1.starts_with("not an FtM entity"));
+    assert!(skipped[1].1.contains("ex-person-2: no name"));
+    assert_eq!(
+        skipped[2],
+        (6, "2 Address entities (not a person, organization, vessel or aircraft) not imported")
+    );
+
+    // The registry out as FtM, and back in as a list: same ids and names.
+    let exported = data.path().join("registry.ftm.json");
+    let output =
+        run_cli(data.path(), &["export", "--format", "ftm", "--out", exported.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<Value> = std::fs::read_to_string(&exported)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let registry: Value =
+        serde_json::from_str(&std::fs::read_to_string(data.path().join("registry.json")).unwrap())
+            .unwrap();
+    let designations = registry["designations"].as_array().unwrap();
+    assert_eq!(lines.len(), designations.len() * 2);
+    let sanction = lines.iter().find(|line| line["schema"] == "Sanction").unwrap();
+    assert_eq!(sanction["properties"]["entity"][0], designations[0]["id"]);
+    assert_eq!(sanction["properties"]["startDate"][0], designations[0]["date"]);
+    let output = run_cli(
+        data.path(),
+        &["import", "ftm", exported.to_str().unwrap(), "--source", "roundtrip"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let back: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("lists/roundtrip.json")).unwrap(),
+    )
+    .unwrap();
+    for (entry, designation) in back["entries"].as_array().unwrap().iter().zip(designations) {
+        assert_eq!(entry["id"], designation["id"]);
+        assert_eq!(entry["name"], designation["name"]);
+        assert_eq!(entry["kind"], designation["kind"]);
+        assert_eq!(entry["authority"], designation["authority"]);
+        assert_eq!(entry["listed_on"], designation["date"]);
+    }
+    // A rejected designation is left out unless asked for.
+    let id = designations[0]["id"].as_str().unwrap();
+    let output = run_cli(data.path(), &["review", id, "reject", "--reviewer", "ana"]);
+    assert!(output.status.success());
+    let output = run_cli(data.path(), &["export"]);
+    assert!(!stdout(&output).contains(&format!("\"id\":\"{id}\"")));
+    assert!(stderr(&output).contains("1 rejected left out"), "{}", stderr(&output));
+    let output = run_cli(data.path(), &["export", "--include-rejected"]);
+    assert!(stdout(&output).contains(&format!("\"id\":\"{id}\"")));
+}
