@@ -509,37 +509,11 @@ fn import(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
             },
         )?,
         ImportCommand::Csv(args) => {
-            let source = match &args.source {
-                Some(source) => source.clone(),
-                None => args
-                    .file
-                    .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
-                    .with_context(|| {
-                        format!(
-                            "{}: no file name to name the list by; pass --source",
-                            args.file.display()
-                        )
-                    })?,
-            };
-            lists::table::import(&source, &args.file)?
+            lists::table::import(&source_name(args.source.as_deref(), &args.file)?, &args.file)?
         }
         ImportCommand::Un(args) => lists::un::import(&args.source, &args.file)?,
         ImportCommand::Ftm(args) => {
-            let source = match &args.source {
-                Some(source) => source.clone(),
-                None => args
-                    .file
-                    .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
-                    .with_context(|| {
-                        format!(
-                            "{}: no file name to name the list by; pass --source",
-                            args.file.display()
-                        )
-                    })?,
-            };
-            lists::ftm::import(&source, &args.file)?
+            lists::ftm::import(&source_name(args.source.as_deref(), &args.file)?, &args.file)?
         }
     };
     const SHOWN: usize = 20;
@@ -595,6 +569,18 @@ fn export(data: &Path, args: &ExportArgs) -> anyhow::Result<()> {
         args.out.display()
     );
     Ok(())
+}
+
+/// The list name given, or else the file's name without its extension.
+fn source_name(given: Option<&str>, file: &Path) -> anyhow::Result<String> {
+    match given {
+        Some(source) => Ok(source.to_string()),
+        None => {
+            file.file_stem().map(|stem| stem.to_string_lossy().into_owned()).with_context(|| {
+                format!("{}: no file name to name the list by; pass --source", file.display())
+            })
+        }
+    }
 }
 
 /// Whether `path` names an XML file.
