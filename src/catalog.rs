@@ -112,11 +112,7 @@ impl Catalog {
         as_of: NaiveDate,
     ) -> Catalog {
         let extracted = registry.clone();
-        for designation in &mut registry.designations {
-            if let Some(review) = reviews.get(&designation.id) {
-                review::overlay(designation, &review.changes);
-            }
-        }
+        review::overlay_all(&mut registry, &reviews);
         let mut orphaned_reviews: Vec<String> = reviews
             .keys()
             .filter(|id| !registry.designations.iter().any(|d| &d.id == *id))

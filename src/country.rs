@@ -181,6 +181,11 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("GB", &["英国", "英國", "United Kingdom", "Britain"]),
     ("DE", &["德国", "德國", "Germany"]),
     ("FR", &["法国", "法國", "France"]),
+    // Official names the ISO short names do not cover (UN list spellings).
+    ("CD", &["刚果民主共和国", "Democratic Republic of the Congo"]),
+    ("TZ", &["坦桑尼亚", "United Republic of Tanzania", "Tanzania"]),
+    ("PS", &["巴勒斯坦", "State of Palestine", "Palestine"]),
+    ("VG", &["英属维尔京群岛", "British Virgin Islands"]),
 ];
 
 /// Marks the provinces and cities of China in [`COUNTRIES`].
@@ -309,6 +314,7 @@ mod tests {
         ] {
             assert_eq!(code_of_field(field), Some(code), "{field}");
         }
+        assert_eq!(code_of_field("Democratic Republic of the Congo"), Some("CD"));
         assert_eq!(code_of_field("XQ"), None);
         assert_eq!(code_of_field("Atlantis"), None);
     }

@@ -490,6 +490,15 @@ impl Review {
     }
 }
 
+/// Lays each review's edits over its designation in `registry`.
+pub fn overlay_all(registry: &mut crate::registry::Registry, reviews: &HashMap<String, Review>) {
+    for designation in &mut registry.designations {
+        if let Some(review) = reviews.get(&designation.id) {
+            overlay(designation, &review.changes);
+        }
+    }
+}
+
 /// Lays a review's edits over the extracted designation.
 pub fn overlay(designation: &mut Designation, changes: &BTreeMap<String, String>) {
     let optional = |value: &str| (!value.is_empty()).then(|| value.to_string());

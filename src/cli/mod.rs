@@ -544,13 +544,17 @@ fn export(data: &Path, args: &ExportArgs) -> anyhow::Result<()> {
     if args.format != "ftm" {
         bail!("--format {:?}: the formats are: ftm", args.format);
     }
-    let catalog = Catalog::load(data, today())?;
-    let mut registry = catalog.registry.clone();
+    // The registry with the reviews laid over it; no lists or index needed.
+    let mut registry = load_registry(data)?;
+    let reviews = match crate::review::ReviewStore::open_existing(data)? {
+        Some(store) => store.reviews()?,
+        None => std::collections::HashMap::new(),
+    };
+    crate::review::overlay_all(&mut registry, &reviews);
     let before = registry.designations.len();
     if !args.include_rejected {
         registry.designations.retain(|designation| {
-            catalog
-                .reviews
+            reviews
                 .get(&designation.id)
                 .is_none_or(|review| review.state != crate::review::State::Rejected)
         });

@@ -119,7 +119,6 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
             ["country", "nationality", "citizenship", "jurisdiction", "flag"]
                 .iter()
                 .flat_map(|field| party.texts(field))
-                .filter_map(|country| crate::country::code_of_field(&country).map(str::to_string))
                 .collect();
         let mut identifiers: Vec<Identifier> = party
             .texts("imoNumber")
@@ -141,11 +140,7 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
         for sanction in sanctions.get(&party.id).into_iter().flatten() {
             authority = authority.or_else(|| sanction.texts("authority").into_iter().next());
             programs.extend(sanction.texts("program"));
-            countries.extend(
-                sanction.texts("country").iter().filter_map(|country| {
-                    crate::country::code_of_field(country).map(str::to_string)
-                }),
-            );
+            countries.extend(sanction.texts("country"));
             let start = sanction
                 .texts("startDate")
                 .into_iter()
@@ -159,8 +154,7 @@ pub fn import(source: &str, path: &Path) -> Result<ImportedList, Error> {
                 (known, start) => known.or(start),
             };
         }
-        countries.sort();
-        countries.dedup();
+        let countries = super::country_codes(countries.iter().map(String::as_str));
         programs.dedup();
         let weak = party.texts("weakAlias");
         let mut remarks = party.texts("notes").join(" ");

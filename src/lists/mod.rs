@@ -162,6 +162,21 @@ impl ImportedList {
     }
 }
 
+/// A list's country cell as its ISO code, or as written when it names no
+/// country we know (kept, never dropped).
+pub(crate) fn country_code(name: &str) -> String {
+    crate::country::code_of_field(name).map_or_else(|| name.trim().to_string(), str::to_string)
+}
+
+/// Countries as ISO codes (see [`country_code`]), sorted, each once.
+pub(crate) fn country_codes<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut codes: Vec<String> =
+        names.into_iter().filter(|name| !name.trim().is_empty()).map(country_code).collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
 /// Reads a whole file, naming it in the error.
 pub(crate) fn read_file(path: &Path) -> Result<(Vec<u8>, SourceFile), Error> {
     use sha2::{Digest, Sha256};

@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{csv_rows, file_name, read_file, Error, ImportedList, ListEntry, SkippedRow};
+use super::{
+    country_code, csv_rows, file_name, read_file, Error, ImportedList, ListEntry, SkippedRow,
+};
 use crate::model::{EntityKind, Identifier};
 
 /// The files of one OFAC publication.
@@ -141,10 +143,6 @@ fn entity_id(ent_num: &str) -> Result<String, String> {
         .parse()
         .map_err(|_| format!("ent_num {:?} is not a number", ent_num.trim()))?;
     Ok(format!("ofac-{number}"))
-}
-
-fn country_code(name: &str) -> String {
-    crate::country::code_of_field(name).map_or_else(|| name.to_string(), str::to_string)
 }
 
 fn primary_entry(fields: &[String], authority: Option<&str>) -> Result<ListEntry, String> {

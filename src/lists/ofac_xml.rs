@@ -134,13 +134,7 @@ fn entry_of(record: Record, authority: Option<&str>) -> Result<ListEntry, (u64, 
         "aircraft" => Some(EntityKind::Aircraft),
         _ => None,
     };
-    let mut countries: Vec<String> = record
-        .countries
-        .iter()
-        .filter_map(|country| crate::country::code_of_field(country).map(str::to_string))
-        .collect();
-    countries.sort();
-    countries.dedup();
+    let countries = super::country_codes(record.countries.iter().map(String::as_str));
     let mut remarks = record.remarks;
     if !record.births.is_empty() {
         let births = format!("DOB {}.", record.births.join("; alt. DOB "));

@@ -115,10 +115,8 @@ impl Columns {
                     .map_err(|_| format!("listed_on {text:?} is not a YYYY-MM-DD date"))?,
             ),
         };
-        let countries = split(self.country)
-            .into_iter()
-            .map(|country| crate::country::code_of_field(&country).map_or(country, str::to_string))
-            .collect();
+        let countries =
+            split(self.country).into_iter().map(|country| super::country_code(&country)).collect();
         Ok(ListEntry {
             id: id.to_string(),
             kind,

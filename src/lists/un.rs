@@ -133,13 +133,7 @@ fn entry_of(record: Record) -> Result<ListEntry, (u64, String)> {
             aliases.push(alias);
         }
     }
-    let mut countries: Vec<String> = record
-        .countries
-        .iter()
-        .filter_map(|country| crate::country::code_of_field(country).map(str::to_string))
-        .collect();
-    countries.sort();
-    countries.dedup();
+    let countries = super::country_codes(record.countries.iter().map(String::as_str));
     let authority = REGIME_AUTHORITIES
         .iter()
         .find(|(regime, _)| *regime == record.regime)
