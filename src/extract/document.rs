@@ -95,7 +95,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 fn blank_markup(text: &str) -> String {
     static MARKUP: OnceLock<Option<Regex>> = OnceLock::new();
     let markup = MARKUP.get_or_init(|| {
-        Regex::new(r"<!--.*?-->|</?[A-Za-z][^<>]{0,4000}>|&(?:[a-zA-Z]{2,8}|#\d{1,6});|https?://[^\s)\]<>]+").ok()
+        Regex::new(r"<!--.*?-->|</?[A-Za-z][^<>]{0,4000}>|\*\*|&(?:[a-zA-Z]{2,8}|#\d{1,6});|https?://[^\s)\]<>]+").ok()
     });
     let Some(markup) = markup else { return text.to_string() };
     let mut bytes = text.as_bytes().to_vec();

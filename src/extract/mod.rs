@@ -17,6 +17,9 @@ pub mod batch;
 pub mod date;
 pub mod document;
 pub mod entity;
+pub mod mention;
+pub mod reference;
+pub mod relation;
 pub mod trigger;
 
 use std::collections::BTreeMap;
@@ -49,7 +52,11 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut extraction = Extraction::default();
     for section in 0..prepared.sections.len() {
         let reader = SectionReader::new(doc, &prepared, section, Authorities::embedded());
-        reader.read(&mut extraction);
+        if reader.is_latin() {
+            reader.read_latin(&mut extraction);
+        } else {
+            reader.read(&mut extraction);
+        }
     }
     merge_duplicates(&mut extraction.designations);
     extraction
@@ -231,6 +238,139 @@ impl<'a> SectionReader<'a> {
         }
         // A count that the section goes on to name ("制裁了四个实体 … 对甲、乙、丙、丁实施制裁",
         // a headline "将四艘船隻列入黑名單") is not a batch of its own.
+        self.push_batches(extraction, pending_batches, &named);
+        extraction.designations.extend(named);
+    }
+
+    /// Whether the section is written in Latin script (English), read by
+    /// the mention-first stages rather than the trigger-first reader.
+    fn is_latin(&self) -> bool {
+        let range = self.prepared.sections.get(self.section).cloned().unwrap_or(0..0);
+        let text = self.prepared.slice(&range);
+        let han = text.chars().filter(|c| entity::is_han(*c)).count();
+        let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+        han * 2 < latin
+    }
+
+    /// Reads a Latin-script section mention first: every name is found by
+    /// its shape ([`mention`]) and resolved to an entity ([`reference`]);
+    /// designation statements ([`relation`]) then say which entities are
+    /// designated, directly, through a short form or pronoun, or as the
+    /// entries of a list they announce.
+    fn read_latin(&self, extraction: &mut Extraction) {
+        let sentences: Vec<usize> = self.prepared.sentences_in(self.section).collect();
+        let release = self.release.map(|(release, _)| release);
+        let mut table = reference::Table::default();
+        let mut mentions_of: Vec<(Vec<mention::Mention>, Vec<usize>)> =
+            Vec::with_capacity(sentences.len());
+        for &sentence in &sentences {
+            let text = self.prepared.slice(&self.sentence_range(sentence));
+            let mentions = mention::find(text);
+            let entities =
+                mentions.iter().map(|found| table.resolve_or_add(found, sentence)).collect();
+            mentions_of.push((mentions, entities));
+        }
+        let mut chosen: Vec<(usize, usize, Option<NaiveDate>)> = Vec::new();
+        let mut last_date = None;
+        let mut pending_batches = Vec::new();
+        let mut previous_stated = false;
+        for (position, &sentence) in sentences.iter().enumerate() {
+            let range = self.sentence_range(sentence);
+            let text = self.prepared.slice(&range);
+            let mut statements = relation::statements(text, release);
+            let stated_before = std::mem::replace(&mut previous_stated, !statements.is_empty());
+            // "... designating 169 members of the council. These are:"
+            if statements.is_empty() && stated_before && text.trim_end().ends_with(':') {
+                statements.push(relation::Statement {
+                    region: 0..0,
+                    pronoun: None,
+                    announces_list: true,
+                });
+            }
+            if statements.is_empty() {
+                continue;
+            }
+            let date = self.event_date(&range, last_date);
+            last_date = date.or(last_date);
+            let Some((mentions, entities)) = mentions_of.get(position) else { continue };
+            let mut named_here = 0;
+            for statement in &statements {
+                let mut hits: Vec<usize> = relation::designated(text, &statement.region, mentions)
+                    .into_iter()
+                    .filter_map(|index| entities.get(index).copied())
+                    .collect();
+                if let Some(kind) = statement.pronoun {
+                    hits.extend(table.last_of_kind(kind, sentence));
+                }
+                if statement.announces_list {
+                    hits.extend(self.list_entries(&sentences, &mentions_of, position));
+                }
+                for entity in hits {
+                    named_here += 1;
+                    if !chosen.iter().any(|(known, _, _)| *known == entity) {
+                        chosen.push((entity, sentence, date));
+                    }
+                }
+            }
+            if named_here == 0 {
+                if let Some(batch_counts) = batch::read(text) {
+                    pending_batches.push((sentence, date, batch_counts));
+                }
+            }
+        }
+        let mut named = Vec::new();
+        for (entity_index, trigger_sentence, date) in chosen {
+            let Some(entity) = table.get(entity_index) else { continue };
+            let Some(item) = latin_item(entity) else { continue };
+            let next_start = entity_next_start(&mentions_of, &sentences, entity);
+            let base = self.sentence_range(entity.sentence).start;
+            let place = Place {
+                base,
+                next_start: next_start.map(|at| at + base),
+                sentence: entity.sentence,
+            };
+            named.push(self.designation(&item, &place, trigger_sentence, date));
+        }
+        self.push_batches(extraction, pending_batches, &named);
+        extraction.designations.extend(named);
+    }
+
+    /// The entities a list announced by the sentence at `position` holds: the
+    /// leading names of each entry on the lines after it, past short
+    /// headings, until prose resumes.
+    fn list_entries(
+        &self,
+        sentences: &[usize],
+        mentions_of: &[(Vec<mention::Mention>, Vec<usize>)],
+        position: usize,
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        for (offset, &sentence) in sentences.iter().enumerate().skip(position + 1) {
+            let line = self.prepared.slice(&self.sentence_range(sentence));
+            let Some((mentions, entities)) = mentions_of.get(offset) else { break };
+            if relation::is_list_item(line) || relation::is_entry_line(line, mentions) {
+                let head = relation::list_item_head(line);
+                let leading = relation::designated(line, &head, mentions);
+                found.extend(leading.into_iter().filter_map(|index| entities.get(index).copied()));
+                continue;
+            }
+            let short_line = line.split_whitespace().count() <= 8 && !line.ends_with('.');
+            if short_line {
+                continue;
+            }
+            break;
+        }
+        found
+    }
+
+    /// Count-only statements become batches unless the section names at
+    /// least as many designations under the same authority.
+    fn push_batches(
+        &self,
+        extraction: &mut Extraction,
+        pending_batches: Vec<(usize, Option<NaiveDate>, batch::Counts)>,
+        named: &[Designation],
+    ) {
         for (sentence, date, counts) in pending_batches {
             let authority = self.authority_for(&self.sentence_range(sentence), None);
             let already_named =
@@ -247,7 +387,6 @@ impl<'a> SectionReader<'a> {
                 evidence: self.evidence(&self.sentence_range(sentence), sentence, sentence),
             });
         }
-        extraction.designations.extend(named);
     }
 
     /// Names for a trigger whose object only counts: the sentence before for
@@ -584,6 +723,49 @@ fn is_list_line(line: &str, items: &[Item]) -> bool {
         outside.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).count();
     let han = outside.chars().filter(|c| entity::is_han(*c)).count();
     words + han / 2 <= 6
+}
+
+/// The item a designated Latin-script entity becomes: its first full
+/// mention, with the kind its references gave (one word of unknown shape
+/// named as designated is taken for an organization).
+fn latin_item(entity: &reference::Entity) -> Option<Item> {
+    let mention = &entity.mention;
+    let kind = entity.kind.unwrap_or(EntityKind::Organization);
+    let mut aliases = mention.aliases.clone();
+    if kind != EntityKind::Person {
+        if let Some(short) = &mention.short {
+            if !aliases.contains(short) && *short != mention.name {
+                aliases.insert(0, short.clone());
+            }
+        }
+    }
+    Some(Item {
+        name: mention.name.clone(),
+        range: mention.range.clone(),
+        kind,
+        name_en: None,
+        aliases,
+        role: None,
+        identifiers: mention.identifiers.clone(),
+        country: mention.country,
+        extent_end: mention.extent_end,
+    })
+}
+
+/// Where the mention after an entity's first mention starts, in its
+/// sentence: the end of the words that may describe it.
+fn entity_next_start(
+    mentions_of: &[(Vec<mention::Mention>, Vec<usize>)],
+    sentences: &[usize],
+    entity: &reference::Entity,
+) -> Option<usize> {
+    let position = sentences.iter().position(|&sentence| sentence == entity.sentence)?;
+    let (mentions, _) = mentions_of.get(position)?;
+    mentions
+        .iter()
+        .filter(|found| found.kind.is_some())
+        .map(|found| found.range.start)
+        .find(|&start| start > entity.mention.range.start)
 }
 
 fn shift(range: &Range<usize>, by: usize) -> Range<usize> {

@@ -1,0 +1,668 @@
+//! Stage 4 for Latin script: which words of a sentence the text reports as
+//! newly designated by its own action.
+//!
+//! A designation statement is a trigger verb (designate, sanction,
+//! blacklist, impose sanctions on, add to a list, identify as blocked
+//! property) with its object ("OFAC designated X, Y, and Z") or its passive
+//! subject ("X and Y were designated today"). Filters drop what is not a new
+//! action: earlier designations ("previously designated", "was designated on
+//! <a past date>", "in 2019", "U.S.-designated X"), modality and negation
+//! ("may be designated", "is considering sanctioning", "not designated"),
+//! and adjectival uses ("the designated entities", "designated by the
+//! Committee"). A statement whose sentence ends with a colon announces the
+//! list that follows.
+//!
+//! Inside a region, mentions in descriptive segments (", a subsidiary of
+//! X", ", which is owned by Y", "the son of Z") are not designated.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use crate::extract::date;
+use crate::extract::mention::Mention;
+use crate::model::EntityKind;
+
+/// Where a designation statement finds the designated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// Byte range (within the sentence) of the words naming the designated.
+    pub region: Range<usize>,
+    /// What a pronoun standing for the designated refers to ("He was
+    /// designated"), if the region is one.
+    pub pronoun: Option<EntityKind>,
+    /// Whether the statement announces a list on the lines that follow
+    /// ("the following individuals:").
+    pub announces_list: bool,
+}
+
+/// The statements of new designations in `sentence`; `release` is the
+/// release date, against which earlier dates are told apart.
+pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> {
+    let Some(trigger) = trigger_pattern() else { return Vec::new() };
+    let mut found = Vec::new();
+    for verb in trigger.find_iter(sentence) {
+        let before = sentence.get(..verb.start()).unwrap_or("");
+        let after = sentence.get(verb.end()..).unwrap_or("");
+        if is_adjectival(before, after) || is_modal_or_negated(before) {
+            continue;
+        }
+        let verb_word = verb.as_str().split_whitespace().next().unwrap_or("");
+        let passive = ends_with_auxiliary(before) && verb_word.to_lowercase().ends_with("ed");
+        let clause_end = verb.end() + clause_length(after);
+        let clause = sentence.get(..clause_end).unwrap_or("");
+        if is_earlier_action(
+            before,
+            sentence.get(verb.end()..clause_end).unwrap_or(""),
+            clause,
+            release,
+        ) {
+            continue;
+        }
+        let lower_after = after.to_lowercase();
+        let announces_list = sentence.trim_end().ends_with(':')
+            || lower_after.contains("the following")
+            || lower_after.contains("below")
+            || lower_after.contains("listed in the annex");
+        let inner_object = trigger
+            .captures_at(sentence, verb.start())
+            .and_then(|captures| captures.name("obj").or_else(|| captures.name("obj2")))
+            .map(|found| found.range())
+            .filter(|found| !found.is_empty());
+        let region = if let Some(object) = inner_object.filter(|_| !passive) {
+            object
+        } else if passive {
+            subject_region(sentence, verb.start())
+        } else {
+            let object_end = verb.end() + object_length(after);
+            verb.end()..object_end
+        };
+        let region_text = sentence.get(region.clone()).unwrap_or("").trim();
+        let pronoun = match region_text.to_lowercase().as_str() {
+            "he" | "she" => Some(EntityKind::Person),
+            "it" | "the company" | "the entity" | "the firm" | "the bank" => {
+                Some(EntityKind::Organization)
+            }
+            "the vessel" => Some(EntityKind::Vessel),
+            _ => None,
+        };
+        found.push(Statement { region, pronoun, announces_list });
+    }
+    found
+}
+
+/// The mentions (indexes into `mentions`) a statement's region designates:
+/// those inside it, outside descriptive segments, not possessives.
+pub fn designated(sentence: &str, region: &Range<usize>, mentions: &[Mention]) -> Vec<usize> {
+    let descriptive = descriptive_segments(sentence, region);
+    let inside: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, mention)| {
+            mention.range.start >= region.start
+                && mention.range.start < region.end
+                && !mention.possessive
+                && !descriptive.iter().any(|segment| segment.contains(&mention.range.start))
+        })
+        .map(|(index, _)| index)
+        .collect();
+    inside
+        .iter()
+        .enumerate()
+        .filter(|(position, &index)| {
+            let next = inside.get(position + 1).and_then(|&next| mentions.get(next));
+            let modifies = next.zip(mentions.get(index)).is_some_and(|(next, mention)| {
+                is_modifier_gap(sentence.get(mention.extent_end..next.range.start).unwrap_or(","))
+            });
+            !modifies && mentions.get(index).is_some_and(|mention| !is_designator(&mention.name))
+        })
+        .map(|(_, &index)| index)
+        .collect()
+}
+
+/// Whether the words between two names make the first a modifier of the
+/// second ("Rosneft subsidiary X", "National Guard head Y"): a few
+/// lowercase words and no comma, conjunction or parenthesis.
+fn is_modifier_gap(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let joining = [
+        "and",
+        "or",
+        "as",
+        "well",
+        "along",
+        "with",
+        "plus",
+        "including",
+        "together",
+        "also",
+        "nor",
+        "to",
+        "by",
+        "of",
+        "for",
+        "in",
+        "on",
+        "from",
+    ];
+    words.len() <= 3
+        && !gap.contains([',', ';', '(', ')', '&', ':', '—', '.'])
+        && words.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_lowercase) && !joining.contains(word)
+        })
+}
+
+/// Countries and the agencies that designate are never the designated.
+fn is_designator(name: &str) -> bool {
+    if crate::country::code_of(name).is_some() {
+        return true;
+    }
+    let lower = name.to_lowercase();
+    const AGENCIES: &[&str] = &[
+        "ofac",
+        "treasury",
+        "state",
+        "commerce",
+        "bis",
+        "u.s.",
+        "us",
+        "un",
+        "eu",
+        "uk",
+        "united nations",
+        "european union",
+        "security council",
+        "white house",
+        "council",
+        "department",
+        "government",
+    ];
+    AGENCIES.contains(&lower.as_str())
+        || [
+            "department of",
+            "office of foreign assets control",
+            "ministry of foreign affairs",
+            "bureau of industry",
+            "security council",
+            "u.s. ",
+        ]
+        .iter()
+        .any(|agency| {
+            lower.starts_with(agency)
+                || lower.contains(&format!("’s {agency}"))
+                || lower.contains(&format!("'s {agency}"))
+        })
+        || lower.contains("office of foreign assets control")
+}
+
+/// Whether a line is an entry of a list: a bullet, a number, or a line that
+/// is little but a name.
+pub fn is_list_item(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    trimmed.starts_with(['-', '•', '*', '–', '·', '▪'])
+        || trimmed.split_once(['.', ')']).is_some_and(|(head, _)| {
+            !head.is_empty() && head.len() <= 3 && head.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// Whether a line is an entry of a list without a bullet: it opens with a
+/// name that only punctuation follows ("Kestrel Trading LLC (Russia);",
+/// "Tern Holdings Ltd. — address: Dubai").
+pub fn is_entry_line(line: &str, mentions: &[Mention]) -> bool {
+    let mut depth = 0usize;
+    let outside: String = line
+        .chars()
+        .filter(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let prose_words = outside
+        .split_whitespace()
+        .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    prose_words <= 3
+        && mentions.iter().any(|mention| {
+            let head = line.get(..mention.range.start).unwrap_or("");
+            let rest = line.get(mention.extent_end..).unwrap_or("").trim_start();
+            head.split_whitespace().count() <= 2
+                && (rest.is_empty()
+                    || rest.starts_with([';', ',', '—', '–', '-', '.', ':'])
+                    || rest == "and"
+                    || rest.starts_with("and "))
+        })
+}
+
+/// The leading part of a list entry that holds its names: up to the first
+/// verb or descriptive apposition ("- Kestrel Trading LLC is a ...").
+pub fn list_item_head(line: &str) -> Range<usize> {
+    static HEAD_END: OnceLock<Option<Regex>> = OnceLock::new();
+    let end = HEAD_END
+        .get_or_init(|| {
+            Regex::new(r"\s(?:is|are|was|were|has|have|had|serves|served|operates|owns|provides|produces|supplies|supplied|acts|acted|holds|held|managed|manages|controls|controlled)\s|,\s+(?:a|an|the|who|which|whose|born|DOB|nationality)\s|;|:").ok()
+        })
+        .as_ref()
+        .and_then(|pattern| pattern.find(line))
+        .map_or(line.len(), |found| found.start());
+    0..end
+}
+
+/// Whether a sentence only looks back at designations ("Ivanov, Petrov and
+/// Sidorov were designated ..." is a statement; this is for the list check).
+fn trigger_pattern() -> Option<&'static Regex> {
+    static TRIGGER: OnceLock<Option<Regex>> = OnceLock::new();
+    TRIGGER
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
+        })
+        .as_ref()
+}
+
+/// "U.S.-designated X", "the designated entities", "persons designated by
+/// the Committee", "designated terrorist groups": no statement.
+fn is_adjectival(before: &str, after: &str) -> bool {
+    if before.ends_with(['-', '‑']) {
+        return true;
+    }
+    let previous = last_word(before);
+    let determiner = [
+        "the",
+        "a",
+        "an",
+        "these",
+        "those",
+        "other",
+        "all",
+        "any",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "newly",
+        "un",
+        "being",
+        "specially",
+        "already",
+        "not",
+        "previously",
+    ];
+    let next = after.trim_start().split_whitespace().next().unwrap_or("").to_lowercase();
+    let next_is_noun = [
+        "entity",
+        "entities",
+        "individual",
+        "individuals",
+        "person",
+        "persons",
+        "persons,",
+        "terrorist",
+        "terrorists",
+        "company",
+        "companies",
+        "group",
+        "groups",
+        "nationals",
+        "vessels",
+        "vessel",
+        "officials",
+        "parties",
+        "party",
+        "countries",
+        "country",
+        "targets",
+    ]
+    .contains(&next.as_str());
+    let passive_agent = next == "by" && !ends_with_auxiliary(before);
+    (determiner.contains(&previous.as_str()) && (next_is_noun || previous != "being"))
+        || next_is_noun && !ends_with_auxiliary(before) && previous != "is" && previous != "are"
+        || passive_agent
+}
+
+/// "may be designated", "is considering sanctioning", "not designated".
+fn is_modal_or_negated(before: &str) -> bool {
+    let words: Vec<String> =
+        before.split_whitespace().rev().take(5).map(|word| word.to_lowercase()).collect();
+    const MODAL: &[&str] = &[
+        "may",
+        "could",
+        "would",
+        "might",
+        "should",
+        "can",
+        "cannot",
+        "will",
+        "shall",
+        "not",
+        "never",
+        "considering",
+        "consider",
+        "considers",
+        "threatened",
+        "threatening",
+        "threatens",
+        "proposed",
+        "proposes",
+        "proposing",
+        "seek",
+        "seeks",
+        "seeking",
+        "plans",
+        "planning",
+        "intends",
+        "intend",
+        "whether",
+        "if",
+        "possible",
+        "potential",
+        "ready",
+        "readiness",
+        "willing",
+        "prepared",
+        "lift",
+        "lifted",
+        "lifting",
+        "unless",
+        "should",
+        "no",
+    ];
+    words
+        .iter()
+        .take(4)
+        .any(|word| MODAL.contains(&word.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+fn ends_with_auxiliary(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let auxiliary = ["is", "are", "was", "were", "been", "being", "be", "also"];
+    let adverb = [
+        "also",
+        "additionally",
+        "today",
+        "concurrently",
+        "simultaneously",
+        "similarly",
+        "all",
+        "both",
+        "each",
+        "being",
+        "jointly",
+    ];
+    match words.as_slice() {
+        [first, ..] if auxiliary.contains(&first.as_str()) && first != "also" => true,
+        [first, second, ..] if adverb.contains(&first.as_str()) => {
+            auxiliary.contains(&second.as_str())
+                || words.get(2).is_some_and(|third| {
+                    adverb.contains(&second.as_str()) && auxiliary.contains(&third.as_str())
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Whether the statement reports an earlier action: "previously" or
+/// "already" before the verb, or a date before the release in its clause,
+/// unless the clause says "today".
+fn is_earlier_action(
+    before: &str,
+    after_verb: &str,
+    clause: &str,
+    release: Option<NaiveDate>,
+) -> bool {
+    let near_before: Vec<String> =
+        before.split_whitespace().rev().take(4).map(|word| word.to_lowercase()).collect();
+    if near_before.iter().any(|word| {
+        ["previously", "already", "formerly", "earlier", "originally", "once", "since"]
+            .contains(&word.trim_matches(|c: char| !c.is_alphabetic()))
+    }) {
+        return true;
+    }
+    let lower_after = after_verb.to_lowercase();
+    if lower_after.trim_start().starts_with("today") || lower_after.contains(" today") {
+        return false;
+    }
+    let Some(release) = release else { return false };
+    let earlier_date = date::find(clause, Some(release)).iter().any(|mention| {
+        mention.has_year && (release - mention.date).num_days() > 7
+            || !mention.has_year && (release - mention.date).num_days() > 7
+    });
+    earlier_date || earlier_year(clause, release)
+}
+
+/// "in 2019", "in August 2020", "since 2018": a year before the release's.
+fn earlier_year(clause: &str, release: NaiveDate) -> bool {
+    static YEAR: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(pattern) = YEAR
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:in|since|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)[0-9]{2})(?-u:\b)").ok()
+        })
+        .as_ref()
+    else {
+        return false;
+    };
+    pattern.captures_iter(clause).any(|captures| {
+        captures
+            .get(1)
+            .and_then(|year| year.as_str().parse::<i32>().ok())
+            .is_some_and(|year| year < release.year())
+    })
+}
+
+/// How far the clause of a statement runs after its verb: to a semicolon
+/// that starts a new clause, or the sentence's end.
+fn clause_length(after: &str) -> usize {
+    after.find(". ").map_or(after.len(), |at| at + 1)
+}
+
+/// How far the object of an active verb runs: up to the reason or legal
+/// basis ("pursuant to", "for their role", "under E.O."), a relative clause
+/// ("who", "which"), or a colon.
+fn object_length(after: &str) -> usize {
+    static CUT: OnceLock<Option<Regex>> = OnceLock::new();
+    CUT.get_or_init(|| {
+        Regex::new(r"(?:\s|,)(?:pursuant\s+to|under\s+(?:the\s+|E\.?O|Executive|section|Section|its|their|authorit|a\s)|for\s+(?:[a-z]|\d)|because|in\s+connection\s+with|in\s+coordination|in\s+response|as\s+part|as\s+(?:a|an|the)\s+(?:[a-z]|Specially|SDGT|Foreign)|on\s+behalf|who\s|which\s|that\s|whose\s|to\s+(?:the|its|their)\s|today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+[A-Z][a-z]+\s+[0-9])|[:.]\s|[:.]$|\s—\s*(?:who|which|a|an|the)\s").ok()
+    })
+    .as_ref()
+    .and_then(|cut| cut.find(after))
+    .map_or(after.len(), |found| found.start())
+}
+
+/// The passive subject: the words before the verb's auxiliary, back to the
+/// sentence start or a clause boundary (";", ": ", "after", "while").
+fn subject_region(sentence: &str, verb_start: usize) -> Range<usize> {
+    let before = sentence.get(..verb_start).unwrap_or("");
+    let mut end = before.trim_end().len();
+    // Drop the auxiliary and adverbs: "X is also being designated".
+    loop {
+        let head = before.get(..end).unwrap_or("").trim_end();
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+        let word = head.get(word_start..).unwrap_or("").to_lowercase();
+        let skip = [
+            "is",
+            "are",
+            "was",
+            "were",
+            "been",
+            "being",
+            "be",
+            "has",
+            "have",
+            "also",
+            "additionally",
+            "today",
+            "concurrently",
+            "simultaneously",
+            "similarly",
+            "all",
+            "both",
+            "each",
+            "jointly",
+        ];
+        if word_start < end && skip.contains(&word.as_str()) {
+            end = word_start;
+        } else {
+            break;
+        }
+    }
+    let head = before.get(..end).unwrap_or("");
+    static BOUNDARY: OnceLock<Option<Regex>> = OnceLock::new();
+    let start = BOUNDARY
+        .get_or_init(|| {
+            Regex::new(r";|:\s|\s(?:after|while|when|since|because|and\s+that|but)\s").ok()
+        })
+        .as_ref()
+        .and_then(|pattern| pattern.find_iter(head).last())
+        .map_or(0, |found| found.end());
+    start..end.max(start)
+}
+
+/// Parts of a region that describe rather than name: an apposition opened
+/// by an article, a possessive pronoun or a relative word, up to the next
+/// comma at the same depth.
+fn descriptive_segments(sentence: &str, region: &Range<usize>) -> Vec<Range<usize>> {
+    let Some(text) = sentence.get(region.clone()) else { return Vec::new() };
+    let mut segments = Vec::new();
+    let mut depth = 0usize;
+    let mut segment_start = 0usize;
+    let mut cut_points = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | ';' | '—' if depth == 0 => cut_points.push(at),
+            _ => {}
+        }
+    }
+    cut_points.push(text.len());
+    for cut in cut_points {
+        let segment = text.get(segment_start..cut).unwrap_or("");
+        let trimmed = segment.trim_start().trim_start_matches("and ").trim_start();
+        let mut words = trimmed.split_whitespace();
+        let first = words.next().unwrap_or("").to_lowercase();
+        let second = words.next().unwrap_or("");
+        let opens_description = match first.as_str() {
+            "a" | "an" | "which" | "who" | "whose" | "where" | "owned" | "based" | "controlled"
+            | "located" | "one" | "its" | "their" => true,
+            "the" | "his" | "her" => {
+                second.chars().next().is_some_and(char::is_lowercase)
+                    || crate::extract::mention::is_title_word(second)
+            }
+            _ => false,
+        };
+        // "his wife, X" opens a kin apposition: the name follows the comma.
+        let kin = [
+            "wife",
+            "husband",
+            "son",
+            "sons",
+            "daughter",
+            "daughters",
+            "spouse",
+            "brother",
+            "father",
+            "mother",
+            "sister",
+            "children",
+            "child",
+        ];
+        let kin_only = trimmed.split_whitespace().count() <= 4
+            && trimmed.split_whitespace().any(|word| kin.contains(&word.to_lowercase().as_str()));
+        if opens_description && !kin_only {
+            segments.push(region.start + segment_start..region.start + cut);
+        }
+        segment_start =
+            cut + text.get(cut..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
+    }
+    segments
+}
+
+fn last_word(text: &str) -> String {
+    text.split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mention;
+
+    /// The names `sentence` reports as newly designated.
+    fn check(sentence: &str, expect: &[&str]) {
+        let release = NaiveDate::from_ymd_opt(2023, 6, 5);
+        let mentions = mention::find(sentence);
+        let mut got = Vec::new();
+        for statement in statements(sentence, release) {
+            for index in designated(sentence, &statement.region, &mentions) {
+                got.push(mentions[index].name.clone());
+            }
+        }
+        assert_eq!(got, expect, "{sentence}");
+    }
+
+    #[test]
+    fn active_and_passive_statements() {
+        check(
+            "Today, OFAC designated Kestrel Trading LLC, a Dubai-based firm owned by Tern Holdings Ltd, and Pavel Ivanovich Orlov pursuant to E.O. 14024.",
+            &["Kestrel Trading LLC", "Pavel Ivanovich Orlov"],
+        );
+        check(
+            "Orlov, Petrov, and Kestrel were designated pursuant to E.O. 14024.",
+            &["Orlov", "Petrov", "Kestrel"],
+        );
+        check("Kestrel is being designated today for operating in the sector.", &["Kestrel"]);
+        check(
+            "OFAC also designated his wife, Irina Petrovna Orlova (Irina), and his son, Oleg Pavlovich Orlov.",
+            &["Irina Petrovna Orlova", "Oleg Pavlovich Orlov"],
+        );
+        check(
+            "The State Department imposed sanctions on Tern Holdings Ltd.",
+            &["Tern Holdings Ltd."],
+        );
+    }
+
+    #[test]
+    fn earlier_designations_are_context() {
+        check("OFAC designated Tern Holdings Ltd on July 15, 2020, for its role.", &[]);
+        check("On October 26, 2022, OFAC sanctioned Pavel Ivanovich Orlov.", &[]);
+        check("Orlov was previously designated pursuant to E.O. 13661.", &[]);
+        check("Kestrel was designated in 2019 for supporting the regime.", &[]);
+        check("It supplies U.S.-designated Tern Holdings Ltd.", &[]);
+        check(
+            "Orlov was re-designated today after previously being designated on February 25, 2022.",
+            &["Orlov"],
+        );
+    }
+
+    #[test]
+    fn modality_and_other_uses_are_no_statement() {
+        check("Tern Holdings Ltd may be designated if it continues.", &[]);
+        check("The Council is considering sanctioning Tern Holdings Ltd.", &[]);
+        check("Assets of the designated entities are blocked.", &[]);
+        check("Persons designated by the Committee include no one new.", &[]);
+    }
+
+    #[test]
+    fn lists_are_announced() {
+        let found = statements("Today, OFAC is designating the following individuals:", None);
+        assert!(found.iter().any(|statement| statement.announces_list));
+        assert!(is_list_item("- Pavel Ivanovich Orlov"));
+        assert!(is_list_item("12. Kestrel Trading LLC"));
+        assert!(!is_list_item("Kestrel is a firm."));
+        let line = "- Dubai-based Kestrel Trading LLC (Kestrel) has supplied parts.";
+        assert_eq!(&line[list_item_head(line)], "- Dubai-based Kestrel Trading LLC (Kestrel)");
+    }
+}
