@@ -260,7 +260,7 @@ fn compiled() -> Option<&'static (Regex, HashMap<String, &'static str>)> {
                 .map(|(_, name)| {
                     let escaped = regex::escape(name);
                     if name.is_ascii() {
-                        format!("\\b{escaped}\\b")
+                        format!("(?-u:\\b){escaped}(?-u:\\b)")
                     } else {
                         escaped
                     }

@@ -166,10 +166,12 @@ const ORG_WORDS: &[&str] = &[
     "airlines",
     "airways",
     "aktsionernoe",
+    "alliance",
     "anonima",
     "anónima",
     "ao",
     "army",
+    "assembly",
     "association",
     "authority",
     "bank",
@@ -181,11 +183,14 @@ const ORG_WORDS: &[&str] = &[
     "brothers",
     "bureau",
     "bv",
+    "byuro",
     "cartel",
     "center",
     "centre",
     "cjsc",
+    "club",
     "co",
+    "coalition",
     "college",
     "command",
     "commission",
@@ -196,6 +201,7 @@ const ORG_WORDS: &[&str] = &[
     "consortium",
     "cooperative",
     "corp",
+    "corporación",
     "corporation",
     "corps",
     "council",
@@ -207,6 +213,7 @@ const ORG_WORDS: &[&str] = &[
     "division",
     "dmcc",
     "doo",
+    "duma",
     "electronics",
     "empresa",
     "energy",
@@ -232,6 +239,7 @@ const ORG_WORDS: &[&str] = &[
     "gie",
     "gmbh",
     "group",
+    "gruppa",
     "guard",
     "holding",
     "holdings",
@@ -239,7 +247,9 @@ const ORG_WORDS: &[&str] = &[
     "inc",
     "incorporated",
     "industries",
+    "institut",
     "institute",
+    "institution",
     "international",
     "investment",
     "investments",
@@ -247,7 +257,14 @@ const ORG_WORDS: &[&str] = &[
     "kft",
     "kg",
     "kk",
+    "kombinat",
+    "korporatsiya",
+    "lab",
+    "laboratoriya",
+    "laboratory",
+    "labs",
     "lda",
+    "league",
     "limitada",
     "limited",
     "lines",
@@ -260,6 +277,7 @@ const ORG_WORDS: &[&str] = &[
     "ltdsti",
     "marine",
     "maritime",
+    "media",
     "militia",
     "ministry",
     "movement",
@@ -268,6 +286,7 @@ const ORG_WORDS: &[&str] = &[
     "nv",
     "oao",
     "obshchestvo",
+    "obyedinenie",
     "office",
     "ojsc",
     "ooo",
@@ -278,12 +297,15 @@ const ORG_WORDS: &[&str] = &[
     "oy",
     "oü",
     "pao",
+    "parliament",
     "partnership",
     "party",
     "petroleum",
     "pjsc",
     "plant",
     "plc",
+    "predpriyatie",
+    "press",
     "pte",
     "pty",
     "pvt",
@@ -295,6 +317,7 @@ const ORG_WORDS: &[&str] = &[
     "sarl",
     "sas",
     "sdn",
+    "senate",
     "service",
     "services",
     "sharikat",
@@ -302,21 +325,30 @@ const ORG_WORDS: &[&str] = &[
     "shipyard",
     "sirketi",
     "sociedad",
+    "society",
+    "solutions",
     "spa",
     "spzoo",
+    "squad",
     "srl",
     "sro",
     "sti",
+    "studio",
+    "systems",
+    "team",
     "technologies",
     "technology",
     "tic",
     "ticaret",
     "tovarishchestvo",
     "trading",
+    "tribunal",
     "trust",
+    "tsentr",
     "union",
     "university",
     "zao",
+    "zavod",
     "şirketi",
 ];
 
@@ -325,22 +357,38 @@ const TITLES: &[&str] = &[
     "admiral",
     "affairs",
     "ambassador",
+    "attorney",
     "brigadier",
+    "businessman",
+    "businesswoman",
     "captain",
+    "ceo",
+    "cfo",
+    "chair",
     "chairman",
     "chairwoman",
     "chief",
+    "cofounder",
     "colonel",
     "commander",
+    "commissioner",
+    "congressman",
+    "congressperson",
+    "congresswoman",
+    "coo",
     "defence",
     "defense",
+    "deputies",
     "deputy",
     "director",
     "dr",
+    "envoy",
+    "executive",
     "finance",
     "first",
     "foreign",
     "former",
+    "founder",
     "gen",
     "general",
     "governor",
@@ -348,26 +396,39 @@ const TITLES: &[&str] = &[
     "interior",
     "judge",
     "justice",
+    "lawmaker",
     "leader",
     "lieutenant",
     "lt",
     "major",
+    "manager",
+    "marshal",
     "mayor",
     "member",
     "minister",
     "mr",
     "mrs",
     "ms",
+    "national",
+    "nationals",
+    "officer",
     "oligarch",
+    "oligarchs",
+    "owner",
     "president",
     "prime",
+    "proprietor",
     "prosecutor",
     "secretary",
     "security",
     "senator",
+    "sergeant",
     "sheikh",
     "speaker",
+    "spokesman",
+    "spokesperson",
     "vice",
+    "warlord",
 ];
 
 /// Capitalized words that open sentences or stand before names without
@@ -577,6 +638,15 @@ fn run_from(text: &str, words: &[Word<'_>], start: usize) -> Option<usize> {
         if gap.contains('\n') || gap.trim().len() > 1 {
             break;
         }
+        // "... of Cloudrun LLC. Cherbov and ...": a final legal form with
+        // its dot ends the name even where no sentence break was seen.
+        let previous = words.get(end - 1).map_or("", |w| w.text);
+        let final_form = previous.ends_with('.')
+            && ["llc.", "inc.", "ltd.", "corp.", "plc.", "jsc.", "gmbh."]
+                .contains(&lower(previous).as_str());
+        if final_form {
+            break;
+        }
         if is_name_word(word.text) {
             end += 1;
             continue;
@@ -613,7 +683,8 @@ fn is_legal_form(word: &str) -> bool {
         word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     [
         "ltd", "limited", "llc", "inc", "co", "corp", "sa", "sal", "srl", "gmbh", "plc", "bhd",
-        "fze", "fzco", "jsc", "pte", "pty", "ag", "bv", "nv", "llp",
+        "fze", "fzco", "jsc", "pte", "pty", "ag", "bv", "nv", "llp", "ooo", "ao", "oao", "zao",
+        "pao", "pjsc", "sro", "cv", "ltda",
     ]
     .contains(&key.as_str())
 }
@@ -632,13 +703,17 @@ fn split_run(text: &str, words: &[Word<'_>], start: usize, end: usize) -> Vec<(u
         let key = lower(word.text);
         let cut = match key.as_str() {
             "and" => {
-                // An organization name joins with "and" only when its last
-                // word is the organization word ("Bank & Trust", "Ports and
-                // Maritime Organization") and the part before is no name of
-                // its own.
+                // An organization name joins with "and" when an organization
+                // word follows in it ("Bank & Trust", "Research and
+                // Development Institute of X"), the part before is no name of
+                // its own and no new name opens with a legal form.
                 let before_org = index > piece_start
                     && words.get(index - 1).is_some_and(|w| is_org_word(w.text));
-                !(last_is_org && !before_org)
+                let next_opens_name = words.get(index + 1).is_some_and(|w| is_org_word(w.text));
+                let org_after = words.get(index + 1..end).is_some_and(|rest| {
+                    rest.iter().any(|w| is_org_word(w.text) && is_capitalized(w.text))
+                });
+                !((last_is_org || org_after) && !before_org && !next_opens_name)
             }
             "of" | "for" | "the" | "on" | "in" | "e" | "des" | "du" => !has_org,
             _ => false,

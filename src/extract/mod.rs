@@ -302,8 +302,19 @@ impl<'a> SectionReader<'a> {
                 if let Some(kind) = statement.pronoun {
                     hits.extend(table.last_of_kind(kind, sentence));
                 }
+                let count_only = hits.is_empty() && !statement.announces_list;
                 if statement.announces_list {
                     hits.extend(self.list_entries(&sentences, &mentions_of, position));
+                } else if count_only {
+                    // "OFAC is designating the remaining 109 members ..."
+                    // followed, after its paragraph, by a bulleted list.
+                    let last = self.paragraph_end(&sentences, position);
+                    let next_is_item = sentences.get(last + 1).is_some_and(|&next| {
+                        relation::is_list_item(self.prepared.slice(&self.sentence_range(next)))
+                    });
+                    if next_is_item {
+                        hits.extend(self.list_entries(&sentences, &mentions_of, last));
+                    }
                 }
                 for entity in hits {
                     named_here += 1;
@@ -345,9 +356,13 @@ impl<'a> SectionReader<'a> {
         position: usize,
     ) -> Vec<usize> {
         let mut found = Vec::new();
-        for (offset, &sentence) in sentences.iter().enumerate().skip(position + 1) {
+        let mut offset = position + 1;
+        while let Some(&sentence) = sentences.get(offset) {
+            // The other sentences of an entry's paragraph describe it.
+            let entry = offset;
+            offset = self.paragraph_end(sentences, entry) + 1;
             let line = self.prepared.slice(&self.sentence_range(sentence));
-            let Some((mentions, entities)) = mentions_of.get(offset) else { break };
+            let Some((mentions, entities)) = mentions_of.get(entry) else { break };
             if relation::is_list_item(line) || relation::is_entry_line(line, mentions) {
                 let head = relation::list_item_head(line);
                 let leading = relation::designated(line, &head, mentions);
@@ -361,6 +376,21 @@ impl<'a> SectionReader<'a> {
             break;
         }
         found
+    }
+
+    /// The position of the last sentence of the paragraph holding the
+    /// sentence at `position` (sentences on one line form a paragraph).
+    fn paragraph_end(&self, sentences: &[usize], position: usize) -> usize {
+        let mut last = position;
+        while let (Some(&current), Some(&next)) = (sentences.get(last), sentences.get(last + 1)) {
+            let gap_start = self.sentence_range(current).end;
+            let gap_end = self.sentence_range(next).start;
+            if self.prepared.slice(&(gap_start..gap_end)).contains('\n') {
+                break;
+            }
+            last += 1;
+        }
+        last
     }
 
     /// Count-only statements become batches unless the section names at

@@ -64,6 +64,7 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
         let lower_after = after.to_lowercase();
         let announces_list = sentence.trim_end().ends_with(':')
             || lower_after.contains("the following")
+            || before.to_lowercase().contains("the following")
             || lower_after.contains("below")
             || lower_after.contains("listed in the annex");
         let inner_object = trigger
@@ -159,7 +160,23 @@ fn is_designator(name: &str) -> bool {
     if crate::country::code_of(name).is_some() {
         return true;
     }
+    if crate::country::code_of_field(name).is_some() {
+        return true;
+    }
     let lower = name.to_lowercase();
+    if [
+        "e.o.",
+        "executive order",
+        "section ",
+        "resolution ",
+        "people’s republic",
+        "people's republic",
+    ]
+    .iter()
+    .any(|prefix| lower.starts_with(prefix))
+    {
+        return true;
+    }
     const AGENCIES: &[&str] = &[
         "ofac",
         "treasury",
@@ -242,15 +259,42 @@ pub fn is_entry_line(line: &str, mentions: &[Mention]) -> bool {
 /// The leading part of a list entry that holds its names: up to the first
 /// verb or descriptive apposition ("- Kestrel Trading LLC is a ...").
 pub fn list_item_head(line: &str) -> Range<usize> {
-    static HEAD_END: OnceLock<Option<Regex>> = OnceLock::new();
-    let end = HEAD_END
-        .get_or_init(|| {
-            Regex::new(r"\s(?:is|are|was|were|has|have|had|serves|served|operates|owns|provides|produces|supplies|supplied|acts|acted|holds|held|managed|manages|controls|controlled)\s|,\s+(?:a|an|the|who|which|whose|born|DOB|nationality)\s|;|:").ok()
-        })
-        .as_ref()
-        .and_then(|pattern| pattern.find(line))
-        .map_or(line.len(), |found| found.start());
-    0..end
+    let mut depth = 0usize;
+    let mut lowercase_run = 0usize;
+    let mut at = 0usize;
+    for word in line.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += word.len();
+        let trimmed = word.trim();
+        let opens = trimmed.matches(['(', '（']).count();
+        let closes = trimmed.matches([')', '）']).count();
+        let outside = depth == 0 && opens == 0;
+        depth = (depth + opens).saturating_sub(closes);
+        if !outside || trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.ends_with([';', ':']) {
+            return 0..start + word.trim_end().len() - 1;
+        }
+        let key = trimmed.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let lowercase = trimmed.chars().next().is_some_and(char::is_lowercase);
+        let joiner =
+            ["and", "of", "the", "for", "de", "del", "la", "y", "s", "al", "bin", "&", "-", "–"]
+                .contains(&key.as_str());
+        if lowercase && !joiner {
+            // "Rosneft subsidiary Joint Stock Company X": one or two
+            // lowercase words between names make a modifier, not the end.
+            lowercase_run += 1;
+            let rest = line.get(at..).unwrap_or("");
+            let next_capital = rest.trim_start().chars().next().is_some_and(char::is_uppercase);
+            if lowercase_run > 2 || !next_capital {
+                return 0..start;
+            }
+        } else {
+            lowercase_run = 0;
+        }
+    }
+    0..line.len()
 }
 
 /// Whether a sentence only looks back at designations ("Ivanov, Petrov and
@@ -663,6 +707,10 @@ mod tests {
         assert!(is_list_item("12. Kestrel Trading LLC"));
         assert!(!is_list_item("Kestrel is a firm."));
         let line = "- Dubai-based Kestrel Trading LLC (Kestrel) has supplied parts.";
-        assert_eq!(&line[list_item_head(line)], "- Dubai-based Kestrel Trading LLC (Kestrel)");
+        assert_eq!(&line[list_item_head(line)], "- Dubai-based Kestrel Trading LLC (Kestrel) ");
+        let line = "- Tern subsidiary Joint Stock Company Orel develops engines for the army.";
+        assert_eq!(&line[list_item_head(line)], "- Tern subsidiary Joint Stock Company Orel ");
+        let line = "- Kestrel Trading LLC; Tern Holdings Ltd";
+        assert_eq!(&line[list_item_head(line)], "- Kestrel Trading LLC");
     }
 }
