@@ -304,7 +304,7 @@ impl<'a> SectionReader<'a> {
                 }
                 let count_only = hits.is_empty() && !statement.announces_list;
                 if statement.announces_list {
-                    hits.extend(self.list_entries(&sentences, &mentions_of, position));
+                    hits.extend(self.list_entries(&sentences, &mentions_of, position, &mut table));
                 } else if count_only {
                     // "OFAC is designating the remaining 109 members ..."
                     // followed, after its paragraph, by a bulleted list.
@@ -313,7 +313,7 @@ impl<'a> SectionReader<'a> {
                         relation::is_list_item(self.prepared.slice(&self.sentence_range(next)))
                     });
                     if next_is_item {
-                        hits.extend(self.list_entries(&sentences, &mentions_of, last));
+                        hits.extend(self.list_entries(&sentences, &mentions_of, last, &mut table));
                     }
                 }
                 for entity in hits {
@@ -354,8 +354,10 @@ impl<'a> SectionReader<'a> {
         sentences: &[usize],
         mentions_of: &[(Vec<mention::Mention>, Vec<usize>)],
         position: usize,
+        table: &mut reference::Table,
     ) -> Vec<usize> {
         let mut found = Vec::new();
+        let mut record: Option<usize> = None;
         let mut offset = position + 1;
         while let Some(&sentence) = sentences.get(offset) {
             // The other sentences of an entry's paragraph describe it.
@@ -363,6 +365,13 @@ impl<'a> SectionReader<'a> {
             offset = self.paragraph_end(sentences, entry) + 1;
             let line = self.prepared.slice(&self.sentence_range(sentence));
             let Some((mentions, entities)) = mentions_of.get(entry) else { break };
+            if let Some(field) = relation::field(line) {
+                record = read_field(line, &field, mentions, entities, record, table);
+                if matches!(field.label, relation::FieldLabel::Name(_)) {
+                    found.extend(record);
+                }
+                continue;
+            }
             if relation::is_list_item(line) || relation::is_entry_line(line, mentions) {
                 let head = relation::list_item_head(line);
                 let leading = relation::designated(line, &head, mentions);
@@ -753,6 +762,52 @@ fn is_list_line(line: &str, items: &[Item]) -> bool {
         outside.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).count();
     let han = outside.chars().filter(|c| entity::is_han(*c)).count();
     words + han / 2 <= 6
+}
+
+/// Reads one field of a record laid out a field a line: a name field opens
+/// the record (the entity of the name written in it), the others amend it.
+/// Returns the record's entity.
+fn read_field(
+    line: &str,
+    field: &relation::Field,
+    mentions: &[mention::Mention],
+    entities: &[usize],
+    record: Option<usize>,
+    table: &mut reference::Table,
+) -> Option<usize> {
+    use crate::extract::reference::Amendment;
+    use crate::extract::relation::FieldLabel;
+    let value = line.get(field.value.clone()).unwrap_or("").trim();
+    match field.label {
+        FieldLabel::Name(kind) => {
+            let named = mentions
+                .iter()
+                .position(|found| found.range.start >= field.value.start)
+                .and_then(|index| entities.get(index).copied())?;
+            if let Some(kind) = kind {
+                table.amend(named, Amendment::Kind(kind));
+            }
+            return Some(named);
+        }
+        FieldLabel::Alias if !value.is_empty() => {
+            table.amend(record?, Amendment::Alias(value.to_string()));
+        }
+        FieldLabel::Identifier => {
+            let digits: String = value.chars().filter(char::is_ascii_digit).take(7).collect();
+            if digits.len() == 7 && value.to_uppercase().contains("IMO") {
+                let identifier =
+                    crate::model::Identifier { scheme: "IMO".to_string(), value: digits };
+                table.amend(record?, Amendment::Identifier(identifier));
+            }
+        }
+        FieldLabel::Country => {
+            if let Some(code) = country::code_of(value).or_else(|| country::code_of_field(value)) {
+                table.amend(record?, Amendment::Country(code));
+            }
+        }
+        _ => {}
+    }
+    record
 }
 
 /// The item a designated Latin-script entity becomes: its first full

@@ -6,7 +6,7 @@
 //! [`Table::last_of_kind`].
 
 use crate::extract::mention::Mention;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Identifier};
 
 /// One entity of a section: the mention that introduced it and the words
 /// later mentions may use for it.
@@ -22,6 +22,19 @@ pub struct Entity {
     strong_keys: Vec<String>,
     /// Surname and given name of a person (normalized): weak references.
     weak_keys: Vec<String>,
+}
+
+/// What a field of a record says about its entity ("VESSEL FLAG: Togo").
+#[derive(Debug, Clone)]
+pub enum Amendment {
+    /// The record's kind.
+    Kind(EntityKind),
+    /// An identifier such as an IMO number.
+    Identifier(Identifier),
+    /// Another name (FKA, AKA fields).
+    Alias(String),
+    /// The country (a vessel's flag).
+    Country(&'static str),
 }
 
 /// The entities of a section, in order of introduction.
@@ -79,6 +92,27 @@ impl Table {
             weak_keys,
         });
         self.entities.len() - 1
+    }
+
+    /// Corrects what a record's fields say about the entity at `index`: its
+    /// kind, an identifier, an alias, its country.
+    pub fn amend(&mut self, index: usize, amendment: Amendment) {
+        let Some(entity) = self.entities.get_mut(index) else { return };
+        match amendment {
+            Amendment::Kind(kind) => entity.kind = Some(kind),
+            Amendment::Identifier(identifier) => {
+                if !entity.mention.identifiers.contains(&identifier) {
+                    entity.mention.identifiers.push(identifier);
+                }
+            }
+            Amendment::Alias(alias) => {
+                if alias != entity.mention.name && !entity.mention.aliases.contains(&alias) {
+                    entity.strong_keys.push(normalize(&alias));
+                    entity.mention.aliases.push(alias);
+                }
+            }
+            Amendment::Country(code) => entity.mention.country = Some(code),
+        }
     }
 
     /// The entity at `index`.

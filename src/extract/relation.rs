@@ -256,6 +256,58 @@ pub fn is_entry_line(line: &str, mentions: &[Mention]) -> bool {
         })
 }
 
+/// A field of a record laid out one field a line ("VESSEL NAME: Sea Star",
+/// "VESSEL FLAG: Togo").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// What the field holds.
+    pub label: FieldLabel,
+    /// Byte range of the value in the line.
+    pub value: Range<usize>,
+}
+
+/// The fields of a record the extractor reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldLabel {
+    /// The name, opening a record of the kind given.
+    Name(Option<EntityKind>),
+    /// Another name (FKA, AKA).
+    Alias,
+    /// A registration number (IMO).
+    Identifier,
+    /// A flag or country.
+    Country,
+    /// Any other field.
+    Other,
+}
+
+/// Reads `line` as a record field: an upper-case label and a colon.
+pub fn field(line: &str) -> Option<Field> {
+    static FIELD: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = FIELD
+        .get_or_init(|| Regex::new(r"^\s*([A-Z][A-Z /()-]{1,40}?)\s*:\s*(\S.*?)\s*$").ok())
+        .as_ref()?;
+    let captures = pattern.captures(line)?;
+    let label = captures.get(1)?.as_str();
+    let value = captures.get(2)?.range();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let kind = match words.first().copied() {
+        Some("VESSEL" | "SHIP") => Some(EntityKind::Vessel),
+        Some("INDIVIDUAL") => Some(EntityKind::Person),
+        Some("ENTITY" | "COMPANY") => Some(EntityKind::Organization),
+        _ => None,
+    };
+    let rest: Vec<&str> = words.iter().skip(usize::from(kind.is_some())).copied().collect();
+    let label = match rest.as_slice() {
+        [] | ["NAME"] => FieldLabel::Name(kind),
+        [.., "FKA" | "AKA" | "ALIAS" | "NKA"] => FieldLabel::Alias,
+        [.., "IMO" | "IDENTIFICATION" | "NUMBER"] => FieldLabel::Identifier,
+        [.., "FLAG" | "COUNTRY" | "NATIONALITY"] => FieldLabel::Country,
+        _ => FieldLabel::Other,
+    };
+    Some(Field { label, value })
+}
+
 /// The leading part of a list entry that holds its names: up to the first
 /// verb or descriptive apposition ("- Kestrel Trading LLC is a ...").
 pub fn list_item_head(line: &str) -> Range<usize> {
@@ -303,7 +355,7 @@ fn trigger_pattern() -> Option<&'static Regex> {
     static TRIGGER: OnceLock<Option<Regex>> = OnceLock::new();
     TRIGGER
         .get_or_init(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
+            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
         })
         .as_ref()
 }
@@ -706,6 +758,13 @@ mod tests {
         assert!(is_list_item("- Pavel Ivanovich Orlov"));
         assert!(is_list_item("12. Kestrel Trading LLC"));
         assert!(!is_list_item("Kestrel is a firm."));
+        assert_eq!(
+            field("VESSEL NAME: Sea Star").map(|f| f.label),
+            Some(FieldLabel::Name(Some(EntityKind::Vessel)))
+        );
+        assert_eq!(field("VESSEL FLAG: Togo").map(|f| f.label), Some(FieldLabel::Country));
+        assert_eq!(field("VESSEL NAME FKA: Star").map(|f| f.label), Some(FieldLabel::Alias));
+        assert_eq!(field("Note: the vessels are blocked."), None);
         let line = "- Dubai-based Kestrel Trading LLC (Kestrel) has supplied parts.";
         assert_eq!(&line[list_item_head(line)], "- Dubai-based Kestrel Trading LLC (Kestrel) ");
         let line = "- Tern subsidiary Joint Stock Company Orel develops engines for the army.";
