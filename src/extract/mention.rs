@@ -141,9 +141,33 @@ fn is_generic_word(word: &str) -> bool {
         "iii",
         "iv",
     ];
+    const TENS: &[&str] = &[
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ];
+    // "Twenty-seven": every part a number word.
+    let all_numbers = word.split('-').all(|part| {
+        let key = lower(part);
+        GENERIC.get(..12).is_some_and(|ones| ones.contains(&key.as_str()))
+            || TENS.contains(&key.as_str())
+    });
     let key: String =
         word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    GENERIC.contains(&key.as_str()) || key.chars().all(|c| c.is_ascii_digit())
+    all_numbers || GENERIC.contains(&key.as_str()) || key.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether `word` only precedes names: a title, rank or nationality
@@ -437,52 +461,88 @@ const OPENERS: &[&str] = &[
     "a",
     "according",
     "additionally",
+    "after",
+    "against",
     "also",
+    "although",
     "among",
     "an",
     "and",
     "as",
     "at",
+    "because",
+    "before",
     "both",
     "but",
     "by",
+    "currently",
+    "designated",
     "during",
     "each",
+    "finally",
+    "first",
+    "following",
     "for",
     "from",
+    "further",
     "furthermore",
     "he",
     "her",
+    "here",
     "his",
     "however",
     "if",
     "in",
     "including",
+    "instead",
     "it",
     "its",
+    "lastly",
+    "later",
+    "likewise",
+    "meanwhile",
     "moreover",
     "mr",
     "mrs",
     "ms",
+    "notably",
+    "now",
     "of",
     "on",
     "once",
+    "press",
+    "previously",
+    "recently",
+    "related",
+    "sanctioned",
+    "second",
+    "separately",
     "she",
+    "similarly",
     "since",
     "so",
+    "specifically",
     "such",
     "that",
     "the",
     "their",
+    "then",
+    "there",
+    "therefore",
     "these",
     "they",
+    "third",
     "this",
     "those",
+    "though",
     "through",
+    "thus",
     "to",
     "today",
+    "together",
     "under",
     "until",
+    "upon",
     "via",
     "we",
     "when",
@@ -490,6 +550,7 @@ const OPENERS: &[&str] = &[
     "while",
     "with",
     "within",
+    "yet",
 ];
 
 /// Lowercase particles inside personal names. Sorted.
@@ -647,6 +708,11 @@ fn run_from(text: &str, words: &[Word<'_>], start: usize) -> Option<usize> {
         if final_form {
             break;
         }
+        // "Iran’s Islamic Revolutionary Guard Corps": a possessive ends the
+        // possessor's name; what it owns is a name of its own.
+        if is_possessive(previous) {
+            break;
+        }
         if is_name_word(word.text) {
             end += 1;
             continue;
@@ -663,10 +729,12 @@ fn run_from(text: &str, words: &[Word<'_>], start: usize) -> Option<usize> {
             end += joined + 1;
             continue;
         }
-        // "Sinno Electronics Co., Limited": a legal form after a comma.
+        // "Sinno Electronics Co., Limited", "Juan Perez, Jr.": a legal form
+        // or generational suffix after a comma.
         if word.text == "," {
             let legal = words.get(end + 1).is_some_and(|next| {
                 is_org_word(next.text) && is_capitalized(next.text) && is_legal_form(next.text)
+                    || matches!(next.text, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III")
             });
             if legal {
                 end += 2;
@@ -676,6 +744,24 @@ fn run_from(text: &str, words: &[Word<'_>], start: usize) -> Option<usize> {
         break;
     }
     Some(end)
+}
+
+/// "Iran’s", "Matviyenko's": a possessive, except in names that carry
+/// one ("People’s").
+fn is_possessive(word: &str) -> bool {
+    let key = lower(word);
+    (key.ends_with("’s") || key.ends_with("'s"))
+        && ![
+            "people’s",
+            "people's",
+            "women’s",
+            "women's",
+            "children’s",
+            "children's",
+            "workers’",
+            "farmers’",
+        ]
+        .contains(&key.as_str())
 }
 
 fn is_legal_form(word: &str) -> bool {
@@ -709,7 +795,9 @@ fn split_run(text: &str, words: &[Word<'_>], start: usize, end: usize) -> Vec<(u
                 // its own and no new name opens with a legal form.
                 let before_org = index > piece_start
                     && words.get(index - 1).is_some_and(|w| is_org_word(w.text));
-                let next_opens_name = words.get(index + 1).is_some_and(|w| is_org_word(w.text));
+                let next_opens_name = words.get(index + 1).is_some_and(|w| {
+                    is_org_word(w.text) || matches!(lower(w.text).as_str(), "the" | "its" | "their")
+                });
                 let org_after = words.get(index + 1..end).is_some_and(|rest| {
                     rest.iter().any(|w| is_org_word(w.text) && is_capitalized(w.text))
                 });
@@ -763,7 +851,16 @@ fn trim_piece(
     }
     // "Russian Minister of Defense Sergei Shoigu": the person's name starts
     // after the last title when at least two name words follow it.
+    // "President of Ruritania Pavel Orlov": a country before a name.
+    while end - start > 2
+        && words.get(start).is_some_and(|word| crate::country::code_of(word.text).is_some())
+    {
+        start += 1;
+    }
     let slice = words.get(start..end)?;
+    if slice.iter().all(|word| is_legal_form(word.text)) {
+        return None;
+    }
     let has_org = slice.iter().any(|word| is_org_word(word.text) && is_capitalized(word.text));
     if !has_org {
         if let Some(last_title) = slice.iter().rposition(|word| is_title_word(word.text)) {
@@ -788,7 +885,7 @@ fn mention_of(text: &str, words: &[Word<'_>], (start, end): (usize, usize)) -> O
     let mut range = first.range.0..last.range.1;
     let mut name = crate::extract::document::collapse_whitespace(text.get(range.clone())?);
     let mut possessive = false;
-    for suffix in ["'s", "’s"] {
+    for suffix in ["'s", "’s", "’", "'"] {
         if let Some(stem) = name.strip_suffix(suffix) {
             name = stem.to_string();
             range.end -= suffix.len();
@@ -796,7 +893,8 @@ fn mention_of(text: &str, words: &[Word<'_>], (start, end): (usize, usize)) -> O
         }
     }
     let slice = words.get(start..end)?;
-    let single_common = slice.len() == 1 && is_title_word(first.text)
+    let single_common = slice.len() == 1
+        && (is_title_word(first.text) || is_demonym_word(first.text))
         || slice.iter().all(|word| is_generic_word(word.text));
     if name.is_empty() || single_common || name.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -813,6 +911,29 @@ fn mention_of(text: &str, words: &[Word<'_>], (start, end): (usize, usize)) -> O
         country: None,
     };
     read_after(text, &mut mention);
+    refine_kind(text, &mut mention);
+    // "Pavel Ivanovich Orlov6": a footnote mark glued to a person's name.
+    let trimmed = mention.name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let footnote = mention.name.len() - trimmed.len() <= 2
+        && trimmed.ends_with(char::is_lowercase)
+        && trimmed.split_whitespace().count() >= 3
+        && !trimmed.chars().any(|c| c.is_ascii_digit());
+    if footnote && trimmed.len() < mention.name.len() {
+        let cut = mention.name.len() - trimmed.len();
+        mention.name.truncate(trimmed.len());
+        mention.range.end -= cut;
+        mention.extent_end = mention.extent_end.max(mention.range.end);
+        if let Some(words) = words.get(start..end) {
+            let stripped: Vec<Word<'_>> = words
+                .iter()
+                .map(|word| Word {
+                    text: word.text.trim_end_matches(|c: char| c.is_ascii_digit()),
+                    range: word.range,
+                })
+                .collect();
+            mention.kind = kind_by_shape(&stripped).or(mention.kind);
+        }
+    }
     if ship_prefix
         || mention.kind != Some(EntityKind::Vessel) && vessel_cue_before(text, mention.range.start)
     {
@@ -844,6 +965,138 @@ fn kind_by_shape(slice: &[Word<'_>]) -> Option<EntityKind> {
     }
     None
 }
+
+/// Corrects the kind a name's words gave with the words around it: a
+/// place-describing word before it ("Maldives-based X") or a description
+/// after it (", a trading company", "is a Russian national").
+fn refine_kind(text: &str, mention: &mut Mention) {
+    static ORG_AFTER: OnceLock<Option<Regex>> = OnceLock::new();
+    static PERSON_AFTER: OnceLock<Option<Regex>> = OnceLock::new();
+    if mention.kind == Some(EntityKind::Vessel) || mention.kind == Some(EntityKind::Organization) {
+        return;
+    }
+    let after = text.get(mention.extent_end..).unwrap_or("");
+    let org_after = ORG_AFTER
+        .get_or_init(|| {
+            Regex::new(r"^\s*,?\s*(?:is|was|are|were|which\s+is)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,6}?(?:company|companies|firm|entity|business|group|gang|cartel|organization|organisation|network|manufacturer|supplier|distributor|exporter|importer|producer|provider|operator|subsidiary|bank|fund|brand|club|team|newspaper|outlet|platform|exchange|shipyard|enterprise|corporation|conglomerate|militia|faction|front|affiliate|dealer|wholesaler|retailer|developer|contractor|consultancy|agency|institute|laboratory|university|school|plant|factory|refinery|airline|carrier|charity|foundation|movement)\b").ok()
+        })
+        .as_ref()
+        .is_some_and(|pattern| pattern.is_match(after));
+    let person_after = PERSON_AFTER
+        .get_or_init(|| {
+            Regex::new(r"^\s*,?\s*(?:is|was)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:national|citizen|businessman|businesswoman|official|director|leader|member|son|daughter|wife|husband|brother|sister|father|mother|commander|officer|chairman|president|minister|judge|prosecutor|financier|facilitator|operative|oligarch|associate|executive|founder|owner|employee|representative)\b").ok()
+        })
+        .as_ref()
+        .is_some_and(|pattern| pattern.is_match(after));
+    let before = text.get(..mention.range.start).unwrap_or("").trim_end();
+    let place_before = before.rsplit(char::is_whitespace).next().is_some_and(|word| {
+        ["-based", "-registered", "-headquartered", "-incorporated"]
+            .iter()
+            .any(|s| word.ends_with(s))
+    });
+    let first = mention.name.split_whitespace().next().unwrap_or("");
+    let article = matches!(
+        first,
+        "Los" | "Las" | "Grupo" | "Banco" | "Compania" | "Compañía" | "Empresa" | "Sociedad"
+    );
+    if org_after || place_before || article {
+        mention.kind = Some(EntityKind::Organization);
+    } else if person_after && mention.kind.is_none() && mention.name.split_whitespace().count() >= 2
+    {
+        mention.kind = Some(EntityKind::Person);
+    }
+}
+
+/// A nationality adjective or plural standing alone ("Lebanese",
+/// "Russians", "Zimbabwean").
+fn is_demonym_word(word: &str) -> bool {
+    let key = lower(word);
+    let plural_or_adjective = ["ese", "ian", "ians", "ean", "eans", "ans", "ish", "ani", "an", "i"]
+        .iter()
+        .any(|ending| key.ends_with(ending));
+    plural_or_adjective
+        && key.len() > 4
+        && (crate::country::code_of(word).is_some()
+            || crate::country::mentions(word).first().is_some_and(|found| found.range.start == 0)
+            || COUNTRY_STEMS.iter().any(|stem| key.starts_with(stem)))
+}
+
+/// Stems of country names whose adjectives do not begin with the name
+/// ("Lebanese" for Lebanon, "Burmese" for Burma).
+const COUNTRY_STEMS: &[&str] = &[
+    "leban",
+    "burm",
+    "zimbabw",
+    "moldov",
+    "mexic",
+    "russia",
+    "chin",
+    "iran",
+    "syria",
+    "korea",
+    "venezuel",
+    "nicaragu",
+    "cuba",
+    "belarus",
+    "ukrain",
+    "afghan",
+    "pakistan",
+    "turk",
+    "emirat",
+    "ethiopi",
+    "sudan",
+    "yemen",
+    "iraq",
+    "libya",
+    "somali",
+    "niger",
+    "liberia",
+    "guatemal",
+    "hondur",
+    "salvador",
+    "colombi",
+    "peru",
+    "brazil",
+    "argentin",
+    "chile",
+    "israel",
+    "palestin",
+    "egypt",
+    "saudi",
+    "qatar",
+    "kuwait",
+    "oman",
+    "jordan",
+    "maldiv",
+    "cambod",
+    "myanm",
+    "thai",
+    "vietnam",
+    "filipin",
+    "philippin",
+    "indonesia",
+    "malaysia",
+    "singapor",
+    "japan",
+    "india",
+    "kazakh",
+    "uzbek",
+    "kyrgyz",
+    "tajik",
+    "turkmen",
+    "azerbaij",
+    "armenia",
+    "georgia",
+    "serbia",
+    "bosnia",
+    "croatia",
+    "albania",
+    "european",
+    "american",
+    "british",
+    "french",
+    "german",
+];
 
 /// Reads the parenthesis and alias clause right after a mention.
 fn read_after(text: &str, mention: &mut Mention) {
@@ -983,7 +1236,7 @@ mod tests {
         );
         check(
             "Norden Bank & Trust and Grupo Velas were named.",
-            &[("Norden Bank & Trust", ORG), ("Grupo Velas", PERSON)],
+            &[("Norden Bank & Trust", ORG), ("Grupo Velas", ORG)],
         );
         check(
             "the Council of the Federal Assembly of Ruritania",
@@ -1002,6 +1255,22 @@ mod tests {
             "Shoigu's wife, Irina Petrovna Orlova (Irina)",
             &[("Shoigu", None), ("Irina Petrovna Orlova", PERSON)],
         );
+    }
+
+    #[test]
+    fn context_words_are_not_names() {
+        check("OFAC designated two Lebanese businessmen.", &[("OFAC", None)]);
+        check("Ruritania’s Tern Holdings Ltd", &[("Ruritania", None), ("Tern Holdings Ltd", ORG)]);
+        check("Twenty-seven vessels are blocked.", &[]);
+        check("former President of Russia Pavel Orlov", &[("Pavel Orlov", PERSON)]);
+        check("Kestrel Orlov, Jr., the son", &[("Kestrel Orlov, Jr.", PERSON)]);
+        check("Pavel Ivanovich Orlov6 and", &[("Pavel Ivanovich Orlov", PERSON)]);
+    }
+
+    #[test]
+    fn kind_from_context() {
+        check("Dubai-based Designer Nest supplied it.", &[("Designer Nest", ORG)]);
+        check("Blue Lantern, a trading company, sold it.", &[("Blue Lantern", ORG)]);
     }
 
     #[test]

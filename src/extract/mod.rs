@@ -271,27 +271,36 @@ impl<'a> SectionReader<'a> {
             mentions_of.push((mentions, entities));
         }
         let mut chosen: Vec<(usize, usize, Option<NaiveDate>)> = Vec::new();
-        let mut last_date = None;
         let mut pending_batches = Vec::new();
         let mut previous_stated = false;
+        let mut carried_date = None;
         for (position, &sentence) in sentences.iter().enumerate() {
             let range = self.sentence_range(sentence);
             let text = self.prepared.slice(&range);
             let mut statements = relation::statements(text, release);
             let stated_before = std::mem::replace(&mut previous_stated, !statements.is_empty());
             // "... designating 169 members of the council. These are:"
-            if statements.is_empty() && stated_before && text.trim_end().ends_with(':') {
+            let short_announcement = text.split_whitespace().count() <= 6;
+            if statements.is_empty()
+                && stated_before
+                && short_announcement
+                && text.trim_end().ends_with(':')
+            {
                 statements.push(relation::Statement {
                     region: 0..0,
                     pronoun: None,
                     announces_list: true,
+                    refers_back: None,
                 });
             }
             if statements.is_empty() {
                 continue;
             }
-            let date = self.event_date(&range, last_date);
-            last_date = date.or(last_date);
+            // A date a count-only statement gave ("On March 10, the United
+            // States imposed measures on five entities") holds for the
+            // statements naming them after it.
+            let written = self.statement_date(&range);
+            let date = written.or(carried_date).or(release);
             let Some((mentions, entities)) = mentions_of.get(position) else { continue };
             let mut named_here = 0;
             for statement in &statements {
@@ -301,6 +310,15 @@ impl<'a> SectionReader<'a> {
                     .collect();
                 if let Some(kind) = statement.pronoun {
                     hits.extend(table.last_of_kind(kind, sentence));
+                }
+                if let Some(kind) = statement.refers_back {
+                    hits.extend(self.introduced_before(
+                        &sentences,
+                        &mentions_of,
+                        position,
+                        kind,
+                        &table,
+                    ));
                 }
                 let count_only = hits.is_empty() && !statement.announces_list;
                 if statement.announces_list {
@@ -324,6 +342,7 @@ impl<'a> SectionReader<'a> {
                 }
             }
             if named_here == 0 {
+                carried_date = written.or(carried_date);
                 if let Some(batch_counts) = batch::read(text) {
                     pending_batches.push((sentence, date, batch_counts));
                 }
@@ -372,6 +391,10 @@ impl<'a> SectionReader<'a> {
                 }
                 continue;
             }
+            // Records laid out a field a line end where the fields end.
+            if record.is_some() {
+                break;
+            }
             if relation::is_list_item(line) || relation::is_entry_line(line, mentions) {
                 let head = relation::list_item_head(line);
                 let leading = relation::designated(line, &head, mentions);
@@ -383,6 +406,65 @@ impl<'a> SectionReader<'a> {
                 continue;
             }
             break;
+        }
+        found
+    }
+
+    /// The day a statement in an English section writes: a date within a
+    /// week before the release (filtered statements name older ones) or a
+    /// weekday; `None` when it writes none (the release date then holds).
+    fn statement_date(&self, sentence: &Range<usize>) -> Option<NaiveDate> {
+        let release = self.release.map(|(release, _)| release);
+        let Some(release_date) = release else {
+            return self.event_date(sentence, None);
+        };
+        let text = self.prepared.slice(sentence);
+        date::find(text, release)
+            .into_iter()
+            .filter(|mention| {
+                Some(sentence.start + mention.range.start) != self.release.map(|(_, at)| at)
+            })
+            .map(|mention| mention.date)
+            .filter(|written| (0..=7).contains(&(release_date - *written).num_days()))
+            .next_back()
+            .or_else(|| date::weekday_before(text, release_date))
+    }
+
+    /// What "each of these individuals" stands for: the entities of `kind`
+    /// that open a paragraph or a list entry between the section's first
+    /// sentence and the statement at `position` (the designees a release
+    /// describes one paragraph each).
+    fn introduced_before(
+        &self,
+        sentences: &[usize],
+        mentions_of: &[(Vec<mention::Mention>, Vec<usize>)],
+        position: usize,
+        kind: EntityKind,
+        table: &reference::Table,
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        for offset in 1..position {
+            let (Some(&sentence), Some(&previous)) =
+                (sentences.get(offset), sentences.get(offset - 1))
+            else {
+                continue;
+            };
+            let gap = self.sentence_range(previous).end..self.sentence_range(sentence).start;
+            let opens_paragraph = self.prepared.slice(&gap).contains('\n');
+            let line = self.prepared.slice(&self.sentence_range(sentence));
+            if !opens_paragraph || line.starts_with(['“', '"']) {
+                continue;
+            }
+            let Some((mentions, entities)) = mentions_of.get(offset) else { continue };
+            let Some((first, &entity)) = mentions.first().zip(entities.first()) else { continue };
+            let head = line.get(..first.range.start).unwrap_or("");
+            let opens =
+                head.trim_start_matches(['-', '•', '*', ' ']).split_whitespace().count() <= 1;
+            let of_kind = table.get(entity).is_some_and(|e| e.kind == Some(kind));
+            if opens && of_kind && !found.contains(&entity) && !relation::is_designator(&first.name)
+            {
+                found.push(entity);
+            }
         }
         found
     }

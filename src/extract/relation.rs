@@ -36,6 +36,9 @@ pub struct Statement {
     /// Whether the statement announces a list on the lines that follow
     /// ("the following individuals:").
     pub announces_list: bool,
+    /// The kind the region points back at ("each of these individuals"):
+    /// the entities the section introduced before it.
+    pub refers_back: Option<EntityKind>,
 }
 
 /// The statements of new designations in `sentence`; `release` is the
@@ -46,7 +49,7 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
     for verb in trigger.find_iter(sentence) {
         let before = sentence.get(..verb.start()).unwrap_or("");
         let after = sentence.get(verb.end()..).unwrap_or("");
-        if is_adjectival(before, after) || is_modal_or_negated(before) {
+        if is_adjectival(before, after) || is_modal_or_negated(before) || is_appointment(after) {
             continue;
         }
         let verb_word = verb.as_str().split_whitespace().next().unwrap_or("");
@@ -89,9 +92,63 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
             "the vessel" => Some(EntityKind::Vessel),
             _ => None,
         };
-        found.push(Statement { region, pronoun, announces_list });
+        let refers_back = back_reference(region_text);
+        // "... for being family members of X: A, his father; B, his wife."
+        if announces_list {
+            if let Some(colon) = sentence.get(verb.end()..).and_then(|rest| rest.find(": ")) {
+                let start = verb.end() + colon + 2;
+                found.push(Statement {
+                    region: start..sentence.len(),
+                    pronoun: None,
+                    announces_list: false,
+                    refers_back: None,
+                });
+            }
+        }
+        found.push(Statement { region, pronoun, announces_list, refers_back });
+    }
+    // "These targets include X", "oligarchs now sanctioned include Y".
+    static INCLUDE: OnceLock<Option<Regex>> = OnceLock::new();
+    let include = INCLUDE.get_or_init(|| {
+        Regex::new(r"(?i)(?:(?:targets|designees|designations)(?:\s+\w+){0,3}?|(?:designated|sanctioned|subject\s+to\s+(?:[A-Z]+\s+)?sanctions)(?:\s+today)?)\s+(?:include|includes|included)\s").ok()
+    });
+    if let Some(pattern) = include.as_ref() {
+        for found_include in pattern.find_iter(sentence) {
+            let before = sentence.get(..found_include.start()).unwrap_or("");
+            if is_modal_or_negated(before) || is_earlier_action(before, "", sentence, release) {
+                continue;
+            }
+            let after = sentence.get(found_include.end()..).unwrap_or("");
+            let region = found_include.end()..found_include.end() + object_length(after);
+            found.push(Statement {
+                region,
+                pronoun: None,
+                announces_list: false,
+                refers_back: None,
+            });
+        }
     }
     found
+}
+
+/// "each of these individuals", "these entities", "the individuals
+/// above": the kind a region points back at.
+fn back_reference(region: &str) -> Option<EntityKind> {
+    let lower = region.to_lowercase();
+    let points_back =
+        ["these ", "those ", "each of the", "above"].iter().any(|cue| lower.contains(cue));
+    if !points_back || lower.split_whitespace().count() > 6 {
+        return None;
+    }
+    let last = lower.split_whitespace().find(|word| {
+        ["individuals", "persons", "people", "entities", "companies", "firms", "vessels"]
+            .contains(word)
+    })?;
+    Some(match last {
+        "individuals" | "persons" | "people" => EntityKind::Person,
+        "vessels" => EntityKind::Vessel,
+        _ => EntityKind::Organization,
+    })
 }
 
 /// The mentions (indexes into `mentions`) a statement's region designates:
@@ -117,7 +174,12 @@ pub fn designated(sentence: &str, region: &Range<usize>, mentions: &[Mention]) -
             let modifies = next.zip(mentions.get(index)).is_some_and(|(next, mention)| {
                 is_modifier_gap(sentence.get(mention.extent_end..next.range.start).unwrap_or(","))
             });
-            !modifies && mentions.get(index).is_some_and(|mention| !is_designator(&mention.name))
+            let complement = mentions.get(index).is_some_and(|mention| {
+                is_complement(sentence.get(..mention.range.start).unwrap_or(""))
+            });
+            !modifies
+                && !complement
+                && mentions.get(index).is_some_and(|mention| !is_designator(&mention.name))
         })
         .map(|(_, &index)| index)
         .collect()
@@ -155,8 +217,23 @@ fn is_modifier_gap(gap: &str) -> bool {
         })
 }
 
+/// Whether a name completes a common noun ("the mayor of X", "members of
+/// the Y"): the noun is what is designated, not the name.
+fn is_complement(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let (of_at, noun) = match words.as_slice() {
+        ["of", noun, ..] => (0, *noun),
+        ["the", "of", noun, ..] => (1, *noun),
+        _ => return false,
+    };
+    let _ = of_at;
+    noun.chars().next().is_some_and(char::is_lowercase)
+        && !["all", "both", "each", "one", "two", "three", "four", "five", "some", "any"]
+            .contains(&noun)
+}
+
 /// Countries and the agencies that designate are never the designated.
-fn is_designator(name: &str) -> bool {
+pub fn is_designator(name: &str) -> bool {
     if crate::country::code_of(name).is_some() {
         return true;
     }
@@ -421,6 +498,18 @@ fn is_adjectival(before: &str, after: &str) -> bool {
         || passive_agent
 }
 
+/// "designated X as the Department's Chief Sustainability Officer",
+/// "designated as a protected area": "designate" for a role, status or
+/// place, not a sanction.
+fn is_appointment(after: &str) -> bool {
+    static ROLE: OnceLock<Option<Regex>> = OnceLock::new();
+    ROLE.get_or_init(|| {
+        Regex::new(r"(?i)^[^.;]{0,120}?\sas\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?(?:[\w’'-]+\s+){0,5}?(?:officer|coordinator|chair|chairman|chairperson|director|head|representative|envoy|ambassador|area|site|zone|park|reserve|heritage|successor|nominee|candidate|lead|point\s+of\s+contact|capital|port|hub|holiday|day|month|week|year|language|partner|ally)(?-u:\b)").ok()
+    })
+    .as_ref()
+    .is_some_and(|pattern| pattern.is_match(after))
+}
+
 /// "may be designated", "is considering sanctioning", "not designated".
 fn is_modal_or_negated(before: &str) -> bool {
     let words: Vec<String> =
@@ -517,9 +606,9 @@ fn is_earlier_action(
     release: Option<NaiveDate>,
 ) -> bool {
     let near_before: Vec<String> =
-        before.split_whitespace().rev().take(4).map(|word| word.to_lowercase()).collect();
+        before.split_whitespace().rev().take(6).map(|word| word.to_lowercase()).collect();
     if near_before.iter().any(|word| {
-        ["previously", "already", "formerly", "earlier", "originally", "once", "since"]
+        ["previously", "already", "formerly", "earlier", "originally", "once", "since", "recently"]
             .contains(&word.trim_matches(|c: char| !c.is_alphabetic()))
     }) {
         return true;
@@ -529,9 +618,22 @@ fn is_earlier_action(
         return false;
     }
     let Some(release) = release else { return false };
+    // "on or after January 10, 2007", "since 2014": a period in the
+    // designation's criteria, not the day of the designation.
     let earlier_date = date::find(clause, Some(release)).iter().any(|mention| {
-        mention.has_year && (release - mention.date).num_days() > 7
-            || !mention.has_year && (release - mention.date).num_days() > 7
+        let lead: Vec<String> = clause
+            .get(..mention.range.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(str::to_lowercase)
+            .collect();
+        let period = lead.iter().any(|word| {
+            ["after", "since", "from", "between", "until", "before", "through", "and"]
+                .contains(&word.as_str())
+        });
+        !period && (release - mention.date).num_days() > 7
     });
     earlier_date || earlier_year(clause, release)
 }
@@ -610,6 +712,17 @@ fn subject_region(sentence: &str, verb_start: usize) -> Range<usize> {
         } else {
             break;
         }
+    }
+    // "X (Y) is a sitting member of Z being designated": the subject is X.
+    static PREDICATE: OnceLock<Option<Regex>> = OnceLock::new();
+    if let Some(found) = PREDICATE
+        .get_or_init(|| {
+            Regex::new(r"\s(?:is|are|was|were)\s+(?:a|an|the|also|now|currently)\s").ok()
+        })
+        .as_ref()
+        .and_then(|pattern| pattern.find(before.get(..end).unwrap_or("")))
+    {
+        end = found.start();
     }
     let head = before.get(..end).unwrap_or("");
     static BOUNDARY: OnceLock<Option<Regex>> = OnceLock::new();
@@ -744,7 +857,37 @@ mod tests {
     }
 
     #[test]
+    fn criteria_dates_are_not_earlier_actions() {
+        check(
+            "Pavel Ivanovich Orlov (Orlov) was designated for being an official at any time on or after January 10, 2007.",
+            &["Pavel Ivanovich Orlov"],
+        );
+        check("Most recently, on June 1, OFAC designated Kestrel Trading LLC.", &[]);
+    }
+
+    #[test]
+    fn inline_lists_and_inclusions() {
+        check(
+            "OFAC is designating the following individuals for being family members of Pavel Orlov: Irina Orlova, his wife; and Oleg Orlov, his son.",
+            &["Irina Orlova", "Oleg Orlov"],
+        );
+        check(
+            "These targets include Kestrel Bank, the largest bank, as well as 50 other entities.",
+            &["Kestrel Bank"],
+        );
+        let found = statements(
+            "OFAC is designating each of these individuals pursuant to E.O. 13694.",
+            None,
+        );
+        assert_eq!(
+            found.first().and_then(|statement| statement.refers_back),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
     fn modality_and_other_uses_are_no_statement() {
+        check("I have designated Under Secretary Pavel Orlov as the Chief Data Officer.", &[]);
         check("Tern Holdings Ltd may be designated if it continues.", &[]);
         check("The Council is considering sanctioning Tern Holdings Ltd.", &[]);
         check("Assets of the designated entities are blocked.", &[]);
