@@ -18,7 +18,7 @@ pub struct Counts {
     pub total: u32,
 }
 
-const NUMBER: &str = r"[0-9]+|[一二两兩三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty";
+const NUMBER: &str = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[一二两兩三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty";
 
 /// The counts announced in `sentence`, if it breaks designations down by kind.
 pub fn read(sentence: &str) -> Option<Counts> {
@@ -27,7 +27,7 @@ pub fn read(sentence: &str) -> Option<Counts> {
     let parts = PARTS
         .get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條)?\s*(?:new\s+|additional\s+|其他)?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|个人|個人|人士|官员|官員|船只|船隻|船舶|油轮|油輪|shipping companies|companies|entities|firms|individuals|persons|people|vessels|ships|tankers)"
+                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|个人|個人|人士|官员|官員|船只|船隻|船舶|油轮|油輪|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|vessels|ships|tankers)"
             ))
             .ok()
         })
@@ -37,7 +37,7 @@ pub fn read(sentence: &str) -> Option<Counts> {
         let (Some(number), Some(noun)) = (captures.name("number"), captures.name("noun")) else {
             continue;
         };
-        let Some(number) = parse_number(number.as_str()) else { continue };
+        let Some(number) = parse_number(&number.as_str().replace(',', "")) else { continue };
         *by_kind.entry(kind_of(noun.as_str())).or_insert(0) += number;
     }
     if by_kind.is_empty() {
@@ -61,8 +61,24 @@ pub fn read(sentence: &str) -> Option<Counts> {
 
 fn kind_of(noun: &str) -> EntityKind {
     let lower = noun.to_lowercase();
-    if ["个人", "個人", "人士", "官员", "官員", "individuals", "persons", "people"]
-        .contains(&lower.as_str())
+    if [
+        "个人",
+        "個人",
+        "人士",
+        "官员",
+        "官員",
+        "individuals",
+        "persons",
+        "people",
+        "officials",
+        "members",
+        "leaders",
+        "operatives",
+        "oligarchs",
+        "businessmen",
+        "family members",
+    ]
+    .contains(&lower.as_str())
     {
         EntityKind::Person
     } else if ["船只", "船隻", "船舶", "油轮", "油輪", "vessels", "ships", "tankers"]

@@ -102,6 +102,17 @@ fn blank_markup(text: &str) -> String {
     for found in markup.find_iter(text) {
         if let Some(blanked) = bytes.get_mut(found.range()) {
             blanked.fill(b' ');
+            // "... in 2010.** Maksim Orlov** has": bold that opens right
+            // after a sentence's end opens a paragraph whose break was lost.
+            let after_sentence = text
+                .get(..found.start())
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(|c| matches!(c, '.' | '!' | '?' | '”' | '"'));
+            if found.as_str() == "**" && after_sentence {
+                if let Some(first) = blanked.first_mut() {
+                    *first = b'\n';
+                }
+            }
         }
     }
     // Every blanked range starts and ends on an ASCII byte, so whole

@@ -136,6 +136,10 @@ struct SectionFacts {
     duration_years: Option<u32>,
     /// The most frequent country named (United States and places aside).
     main_country: Option<&'static str>,
+    /// The authority of an English section that cites none but is a United
+    /// States action (Treasury, State, the White House): a blocking
+    /// designation, OFAC-SDN.
+    default_authority: Option<&'static str>,
 }
 
 impl<'a> SectionReader<'a> {
@@ -173,6 +177,17 @@ impl<'a> SectionReader<'a> {
                 .into_iter()
                 .max_by_key(|(_, count)| *count)
                 .map(|(code, _)| code),
+            default_authority: [
+                "Treasury",
+                "Department of State",
+                "State Department",
+                "White House",
+                "United States",
+                "U.S.",
+            ]
+            .iter()
+            .any(|actor| text.contains(actor))
+            .then_some("OFAC-SDN"),
         };
         SectionReader { doc, prepared, section, authorities, release, mentions, facts }
     }
@@ -291,6 +306,7 @@ impl<'a> SectionReader<'a> {
                     pronoun: None,
                     announces_list: true,
                     refers_back: None,
+                    plural_pronoun: false,
                 });
             }
             if statements.is_empty() {
@@ -310,6 +326,21 @@ impl<'a> SectionReader<'a> {
                     .collect();
                 if let Some(kind) = statement.pronoun {
                     hits.extend(table.last_of_kind(kind, sentence));
+                }
+                if statement.plural_pronoun && position > 0 {
+                    // "A, B and C are members of the group. They are all
+                    // being designated": the names opening the sentence before.
+                    if let (Some(&previous), Some((mentions, entities))) =
+                        (sentences.get(position - 1), mentions_of.get(position - 1))
+                    {
+                        let line = self.prepared.slice(&self.sentence_range(previous));
+                        let head = relation::list_item_head(line);
+                        hits.extend(
+                            relation::designated(line, &head, mentions)
+                                .into_iter()
+                                .filter_map(|index| entities.get(index).copied()),
+                        );
+                    }
                 }
                 if let Some(kind) = statement.refers_back {
                     hits.extend(self.introduced_before(
@@ -361,7 +392,7 @@ impl<'a> SectionReader<'a> {
             };
             named.push(self.designation(&item, &place, trigger_sentence, date));
         }
-        self.push_batches(extraction, pending_batches, &named);
+        self.push_latin_batches(extraction, pending_batches, &named);
         extraction.designations.extend(named);
     }
 
@@ -507,6 +538,55 @@ impl<'a> SectionReader<'a> {
                 total: counts.total,
                 evidence: self.evidence(&self.sentence_range(sentence), sentence, sentence),
             });
+        }
+    }
+
+    /// Count-only statements of an English section become batches: under
+    /// the authority of their own actor (another government, a visa or
+    /// export-control action) unless the section names that many under it;
+    /// under the section's own authority only when the names it gives fall
+    /// well short of the count ("68 companies", five named) or the count is
+    /// of others ("as well as 50 other persons").
+    fn push_latin_batches(
+        &self,
+        extraction: &mut Extraction,
+        pending_batches: Vec<(usize, Option<NaiveDate>, batch::Counts)>,
+        named: &[Designation],
+    ) {
+        for (sentence, date, counts) in pending_batches {
+            let range = self.sentence_range(sentence);
+            let text = self.prepared.slice(&range);
+            let actors = relation::actors(text);
+            let own = self.authority_for(&range, None);
+            let authorities: Vec<String> = if actors.is_empty() {
+                vec![own.clone()]
+            } else {
+                actors.iter().map(|a| (*a).to_string()).collect()
+            };
+            for authority in authorities {
+                let already_named =
+                    named.iter().filter(|designation| designation.authority == authority).count();
+                let already_named = u32::try_from(already_named).unwrap_or(u32::MAX);
+                let remainder = relation::counts_others(text);
+                let summary = if authority == own && actors.is_empty() {
+                    let all_named = u32::try_from(named.len()).unwrap_or(u32::MAX);
+                    !remainder && all_named.saturating_mul(2) >= counts.total
+                } else {
+                    already_named >= counts.total
+                };
+                let id = batch_id(&authority, date, counts.total);
+                if summary || extraction.batches.iter().any(|known| known.id == id) {
+                    continue;
+                }
+                extraction.batches.push(Batch {
+                    id,
+                    authority,
+                    date,
+                    counts: counts.by_kind.clone(),
+                    total: counts.total,
+                    evidence: self.evidence(&range, sentence, sentence),
+                });
+            }
         }
     }
 
@@ -689,9 +769,11 @@ impl<'a> SectionReader<'a> {
                 best(&near)
             })
             .or_else(|| best(&self.mentions.iter().collect::<Vec<_>>()));
+        let fallback =
+            self.facts.default_authority.filter(|_| self.is_latin()).unwrap_or("UNKNOWN");
         chosen
             .and_then(|index| self.authorities.all().get(index))
-            .map_or_else(|| "UNKNOWN".to_string(), |authority| authority.code.clone())
+            .map_or_else(|| fallback.to_string(), |authority| authority.code.clone())
     }
 
     /// Statutes and lists also cited in the section (orders and resolutions

@@ -39,6 +39,9 @@ pub struct Statement {
     /// The kind the region points back at ("each of these individuals"):
     /// the entities the section introduced before it.
     pub refers_back: Option<EntityKind>,
+    /// Whether the region is "they" (or "both", "all of them"): the names
+    /// opening the sentence before.
+    pub plural_pronoun: bool,
 }
 
 /// The statements of new designations in `sentence`; `release` is the
@@ -102,10 +105,15 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
                     pronoun: None,
                     announces_list: false,
                     refers_back: None,
+                    plural_pronoun: false,
                 });
             }
         }
-        found.push(Statement { region, pronoun, announces_list, refers_back });
+        let plural_pronoun = matches!(
+            region_text.to_lowercase().as_str(),
+            "they" | "they all" | "both" | "all of them" | "both of them" | "each of them"
+        );
+        found.push(Statement { region, pronoun, announces_list, refers_back, plural_pronoun });
     }
     // "These targets include X", "oligarchs now sanctioned include Y".
     static INCLUDE: OnceLock<Option<Regex>> = OnceLock::new();
@@ -125,10 +133,71 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
                 pronoun: None,
                 announces_list: false,
                 refers_back: None,
+                plural_pronoun: false,
             });
         }
     }
     found
+}
+
+/// The authorities acting in a count statement other than the release's
+/// own: another government named as the subject ("the United Kingdom and
+/// Canada, who are each designating"), a visa or export-control action.
+/// Governments the release only coordinates with are left out.
+pub fn actors(sentence: &str) -> Vec<&'static str> {
+    static COORDINATION: OnceLock<Option<Regex>> = OnceLock::new();
+    const ACTORS: &[(&str, &str)] = &[
+        ("United Kingdom", "UK"),
+        ("The UK ", "UK"),
+        ("the UK ", "UK"),
+        ("U.K.", "UK"),
+        ("Britain", "UK"),
+        ("Australia", "AU"),
+        ("Canada", "CA"),
+        ("Japan", "JP"),
+        ("Republic of Korea", "ROK-AUTONOMOUS"),
+        ("South Korea", "ROK-AUTONOMOUS"),
+        ("European Union", "EU"),
+        ("Council of the EU", "EU"),
+        ("New Zealand", "NZ"),
+    ];
+    let verb_at =
+        trigger_pattern().and_then(|t| t.find(sentence)).map_or(sentence.len(), |v| v.start());
+    let subject = sentence.get(..verb_at).unwrap_or("");
+    let relative = subject.rfind(", who").filter(|at| subject.len() - at < 30);
+    let subject = match relative {
+        Some(at) => subject.get(at.saturating_sub(80)..at).unwrap_or(""),
+        None => subject,
+    };
+    let subject = match COORDINATION
+        .get_or_init(|| Regex::new(r"(?i)(?:in\s+(?:close\s+)?coordination|together|jointly|alongside|in\s+partnership|joint\s+action)\s+with\s+[^,]*").ok())
+        .as_ref()
+    {
+        Some(pattern) if relative.is_none() => pattern.replace_all(subject, "").into_owned(),
+        _ => subject.to_string(),
+    };
+    let mut found: Vec<&'static str> =
+        ACTORS.iter().filter(|(name, _)| subject.contains(name)).map(|(_, code)| *code).collect();
+    found.dedup();
+    let lower = sentence.to_lowercase();
+    if found.is_empty() {
+        if lower.contains("visa restriction") {
+            found.push("VISA-RESTRICTION");
+        } else if lower.contains("entity list") {
+            found.push("BIS-ENTITY-LIST");
+        }
+    }
+    found
+}
+
+/// Whether a count is of others than those named ("as well as 50 other
+/// persons", "an additional 910 individuals").
+pub fn counts_others(sentence: &str) -> bool {
+    static OTHERS: OnceLock<Option<Regex>> = OnceLock::new();
+    OTHERS
+        .get_or_init(|| Regex::new(r"(?i)(?-u:\b)(?:[0-9][0-9,]*|[a-z]+)\s+(?:other|more|additional|further)\s+(?:[a-z-]+\s+){0,2}?(?:persons|individuals|entities|companies|people|officials|members)").ok())
+        .as_ref()
+        .is_some_and(|pattern| pattern.is_match(sentence))
 }
 
 /// "each of these individuals", "these entities", "the individuals
@@ -432,7 +501,7 @@ fn trigger_pattern() -> Option<&'static Regex> {
     static TRIGGER: OnceLock<Option<Regex>> = OnceLock::new();
     TRIGGER
         .get_or_init(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
+            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
         })
         .as_ref()
 }
@@ -616,6 +685,24 @@ fn is_earlier_action(
     let lower_after = after_verb.to_lowercase();
     if lower_after.trim_start().starts_with("today") || lower_after.contains(" today") {
         return false;
+    }
+    // "Over the last year, Treasury has sanctioned over 100 individuals":
+    // a running total, not today's action.
+    let lower_clause = clause.to_lowercase();
+    if [
+        "over the last",
+        "over the past",
+        "to date",
+        "so far",
+        "in total",
+        "since the start",
+        "since february",
+        "since the beginning",
+    ]
+    .iter()
+    .any(|cue| lower_clause.contains(cue))
+    {
+        return true;
     }
     let Some(release) = release else { return false };
     // "on or after January 10, 2007", "since 2014": a period in the
@@ -891,6 +978,16 @@ mod tests {
         check("Tern Holdings Ltd may be designated if it continues.", &[]);
         check("The Council is considering sanctioning Tern Holdings Ltd.", &[]);
         check("Assets of the designated entities are blocked.", &[]);
+        assert_eq!(
+            actors("The United Kingdom and Canada, who are each designating two officials."),
+            vec!["UK", "CA"]
+        );
+        assert_eq!(actors("Today, the United States, in coordination with the United Kingdom, is designating seven individuals."), Vec::<&str>::new());
+        assert_eq!(
+            actors("State is taking steps to impose visa restrictions on 910 individuals."),
+            vec!["VISA-RESTRICTION"]
+        );
+        assert!(counts_others("Gazprombank, as well as 50 other persons and entities"));
         check("Persons designated by the Committee include no one new.", &[]);
     }
 
