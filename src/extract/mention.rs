@@ -803,7 +803,10 @@ fn split_run(text: &str, words: &[Word<'_>], start: usize, end: usize) -> Vec<(u
                 });
                 !((last_is_org || org_after) && !before_org && !next_opens_name)
             }
-            "of" | "for" | "the" | "on" | "in" | "e" | "des" | "du" => !has_org,
+            // "Jong In Chol": a capitalized word is a name part, no joiner.
+            "of" | "for" | "the" | "on" | "in" | "e" | "des" | "du" => {
+                !has_org && !is_capitalized(word.text)
+            }
             _ => false,
         };
         if cut {
@@ -843,7 +846,8 @@ fn trim_piece(
     while end > start {
         let word = words.get(end - 1)?;
         let key = lower(word.text);
-        if JOINERS.contains(&key.as_str()) || word.text == "," || is_particle(word.text) {
+        let joins = JOINERS.contains(&key.as_str()) || is_particle(word.text);
+        if word.text == "," || joins && !is_name_word(word.text) {
             end -= 1;
         } else {
             break;
@@ -1275,6 +1279,11 @@ mod tests {
 
     #[test]
     fn particles_stay_in_names() {
+        check(
+            "Kim Tae Il and Jong In Chol met.",
+            &[("Kim Tae Il", PERSON), ("Jong In Chol", PERSON)],
+        );
+        check("Hamid al-Nasir was named.", &[("Hamid al-Nasir", PERSON)]);
         check("Abd al-Rahman bin Khalid was named.", &[("Abd al-Rahman bin Khalid", PERSON)]);
         check("Maria Lopez de Vega", &[("Maria Lopez de Vega", PERSON)]);
     }

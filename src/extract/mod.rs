@@ -363,6 +363,17 @@ impl<'a> SectionReader<'a> {
                     });
                     if next_is_item {
                         hits.extend(self.list_entries(&sentences, &mentions_of, last, &mut table));
+                    } else if let (Some(&next), Some((mentions, entities))) =
+                        (sentences.get(last + 1), mentions_of.get(last + 1))
+                    {
+                        // "The Council added three names to the list." then
+                        // "A, title; B, title; and C, title, are ...".
+                        let line = self.prepared.slice(&self.sentence_range(next));
+                        hits.extend(
+                            relation::enumeration_heads(line, mentions)
+                                .into_iter()
+                                .filter_map(|index| entities.get(index).copied()),
+                        );
                     }
                 }
                 for entity in hits {
@@ -408,6 +419,7 @@ impl<'a> SectionReader<'a> {
     ) -> Vec<usize> {
         let mut found = Vec::new();
         let mut record: Option<usize> = None;
+        let mut bulleted = false;
         let mut offset = position + 1;
         while let Some(&sentence) = sentences.get(offset) {
             // The other sentences of an entry's paragraph describe it.
@@ -426,7 +438,10 @@ impl<'a> SectionReader<'a> {
             if record.is_some() {
                 break;
             }
-            if relation::is_list_item(line) || relation::is_entry_line(line, mentions) {
+            let bullet = relation::is_list_item(line);
+            // In a bulleted list, a line without a bullet is a heading.
+            if bullet || !bulleted && relation::is_entry_line(line, mentions) {
+                bulleted |= bullet;
                 let head = relation::list_item_head(line);
                 let leading = relation::designated(line, &head, mentions);
                 found.extend(leading.into_iter().filter_map(|index| entities.get(index).copied()));

@@ -52,7 +52,12 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
     for verb in trigger.find_iter(sentence) {
         let before = sentence.get(..verb.start()).unwrap_or("");
         let after = sentence.get(verb.end()..).unwrap_or("");
-        if is_adjectival(before, after) || is_modal_or_negated(before) || is_appointment(after) {
+        if is_adjectival(before, after)
+            || is_modal_or_negated(before)
+            || is_appointment(after)
+            || inside_quotes(before)
+            || !has_subject(before, verb.as_str())
+        {
             continue;
         }
         let verb_word = verb.as_str().split_whitespace().next().unwrap_or("");
@@ -454,6 +459,31 @@ pub fn field(line: &str) -> Option<Field> {
     Some(Field { label, value })
 }
 
+/// The names opening each entry of a line that enumerates with
+/// semicolons ("A, president of X; B, minister of Y; and C, ..."): the
+/// first mention of every segment, when every segment opens with one.
+pub fn enumeration_heads(line: &str, mentions: &[Mention]) -> Vec<usize> {
+    let mut heads = Vec::new();
+    let mut start = 0;
+    let segments: Vec<&str> = line.split(';').collect();
+    if segments.len() < 2 {
+        return heads;
+    }
+    for segment in segments {
+        let opening = segment.trim_start().trim_start_matches("and ").trim_start();
+        let offset = start + (segment.len() - opening.len());
+        start += segment.len() + 1;
+        let first = mentions.iter().position(|mention| mention.range.start == offset);
+        match first {
+            Some(index) if mentions.get(index).is_some_and(|m| !is_designator(&m.name)) => {
+                heads.push(index);
+            }
+            _ => return Vec::new(),
+        }
+    }
+    heads
+}
+
 /// The leading part of a list entry that holds its names: up to the first
 /// verb or descriptive apposition ("- Kestrel Trading LLC is a ...").
 pub fn list_item_head(line: &str) -> Range<usize> {
@@ -573,10 +603,65 @@ fn is_adjectival(before: &str, after: &str) -> bool {
 fn is_appointment(after: &str) -> bool {
     static ROLE: OnceLock<Option<Regex>> = OnceLock::new();
     ROLE.get_or_init(|| {
-        Regex::new(r"(?i)^[^.;]{0,120}?\sas\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?(?:[\w’'-]+\s+){0,5}?(?:officer|coordinator|chair|chairman|chairperson|director|head|representative|envoy|ambassador|area|site|zone|park|reserve|heritage|successor|nominee|candidate|lead|point\s+of\s+contact|capital|port|hub|holiday|day|month|week|year|language|partner|ally)(?-u:\b)").ok()
+        Regex::new(r"(?i)^[^;]{0,160}?\sas\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?(?:[\w’'-]+\s+){0,5}?(?:officer|coordinator|chair|chairman|chairperson|director|head|representative|envoy|ambassador|area|site|zone|park|reserve|heritage|successor|nominee|candidate|lead|point\s+of\s+contact|capital|port|hub|holiday|day|month|week|year|language|partner|ally)(?-u:\b)").ok()
     })
     .as_ref()
     .is_some_and(|pattern| pattern.is_match(after))
+}
+
+/// Whether the words before a verb leave it inside a quoted title ("an
+/// Executive Order, “Imposing Sanctions on Certain Persons ...”").
+fn inside_quotes(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
+}
+
+/// Whether a past form without an auxiliary has a subject before it
+/// ("OFAC designated", "Treasury has sanctioned", "which the Council
+/// listed"), rather than qualifying a noun ("to disrupt sanctioned trade").
+fn has_subject(before: &str, verb: &str) -> bool {
+    let first = verb.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !first.ends_with("ed") || ends_with_auxiliary(before) {
+        return true;
+    }
+    let Some(previous) = before.split_whitespace().next_back() else { return true };
+    let word = previous.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    previous.ends_with([',', ')', '”', '—'])
+        || previous.chars().next().is_some_and(char::is_uppercase)
+        || [
+            "also",
+            "today",
+            "additionally",
+            "has",
+            "have",
+            "had",
+            "jointly",
+            "concurrently",
+            "simultaneously",
+            "further",
+            "previously",
+            "recently",
+            "then",
+            "and",
+            "which",
+            "who",
+            "it",
+            "they",
+            "we",
+            "he",
+            "she",
+            "formally",
+            "officially",
+            "subsequently",
+            "separately",
+            "initially",
+            "first",
+            "originally",
+            "already",
+            "once",
+            "similarly",
+            "likewise",
+        ]
+        .contains(&word.as_str())
 }
 
 /// "may be designated", "is considering sanctioning", "not designated".
@@ -974,7 +1059,9 @@ mod tests {
 
     #[test]
     fn modality_and_other_uses_are_no_statement() {
-        check("I have designated Under Secretary Pavel Orlov as the Chief Data Officer.", &[]);
+        check("I have designated Under Secretary Pavel R. Orlov as the Chief Data Officer.", &[]);
+        check("It helps to disrupt sanctioned trade put in place by the Group of Seven.", &[]);
+        check("He signed an Executive Order, “Imposing Sanctions on Certain Persons”.", &[]);
         check("Tern Holdings Ltd may be designated if it continues.", &[]);
         check("The Council is considering sanctioning Tern Holdings Ltd.", &[]);
         check("Assets of the designated entities are blocked.", &[]);
@@ -989,6 +1076,17 @@ mod tests {
         );
         assert!(counts_others("Gazprombank, as well as 50 other persons and entities"));
         check("Persons designated by the Committee include no one new.", &[]);
+    }
+
+    #[test]
+    fn semicolon_enumerations() {
+        let line = "Pavel Orlov, president of the Council; Oleg Petrov, minister; and Irina Orlova, a member, are named.";
+        let mentions = mention::find(line);
+        let names: Vec<&str> =
+            enumeration_heads(line, &mentions).iter().map(|&i| mentions[i].name.as_str()).collect();
+        assert_eq!(names, ["Pavel Orlov", "Oleg Petrov", "Irina Orlova"]);
+        let prose = "Pavel Orlov met them; the talks went on.";
+        assert!(enumeration_heads(prose, &mention::find(prose)).is_empty());
     }
 
     #[test]
