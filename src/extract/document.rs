@@ -182,7 +182,12 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+    // "D.E.S.", "S.A.": initials joined by dots.
+    let dotted_initials = word.split('.').count() >= 3
+        && word
+            .split('.')
+            .all(|part| part.chars().count() <= 1 && part.chars().all(char::is_alphabetic));
+    single_initial || dotted_initials || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>) {

@@ -342,6 +342,14 @@ impl<'a> SectionReader<'a> {
                         );
                     }
                 }
+                // "The following individuals are officials ... These
+                // individuals are being designated today" and then a list.
+                let last = self.paragraph_end(&sentences, position);
+                let list_follows = sentences.get(last + 1).is_some_and(|&next| {
+                    relation::is_list_item(self.prepared.slice(&self.sentence_range(next)))
+                });
+                let announced_below =
+                    list_follows && self.paragraph_says(&sentences, position, "following");
                 if let Some(kind) = statement.refers_back {
                     hits.extend(self.introduced_before(
                         &sentences,
@@ -351,17 +359,13 @@ impl<'a> SectionReader<'a> {
                         &table,
                     ));
                 }
-                let count_only = hits.is_empty() && !statement.announces_list;
+                let count_only = (hits.is_empty() || announced_below) && !statement.announces_list;
                 if statement.announces_list {
                     hits.extend(self.list_entries(&sentences, &mentions_of, position, &mut table));
                 } else if count_only {
                     // "OFAC is designating the remaining 109 members ..."
                     // followed, after its paragraph, by a bulleted list.
-                    let last = self.paragraph_end(&sentences, position);
-                    let next_is_item = sentences.get(last + 1).is_some_and(|&next| {
-                        relation::is_list_item(self.prepared.slice(&self.sentence_range(next)))
-                    });
-                    if next_is_item {
+                    if list_follows {
                         hits.extend(self.list_entries(&sentences, &mentions_of, last, &mut table));
                     } else if let (Some(&next), Some((mentions, entities))) =
                         (sentences.get(last + 1), mentions_of.get(last + 1))
@@ -498,7 +502,8 @@ impl<'a> SectionReader<'a> {
             let gap = self.sentence_range(previous).end..self.sentence_range(sentence).start;
             let opens_paragraph = self.prepared.slice(&gap).contains('\n');
             let line = self.prepared.slice(&self.sentence_range(sentence));
-            if !opens_paragraph || line.starts_with(['“', '"']) {
+            let heading = line.split_whitespace().count() <= 6 && !line.ends_with(['.', ':', ';']);
+            if !opens_paragraph || heading || line.starts_with(['“', '"']) {
                 continue;
             }
             let Some((mentions, entities)) = mentions_of.get(offset) else { continue };
@@ -513,6 +518,27 @@ impl<'a> SectionReader<'a> {
             }
         }
         found
+    }
+
+    /// Whether the paragraph holding the sentence at `position` says `word`.
+    fn paragraph_says(&self, sentences: &[usize], position: usize, word: &str) -> bool {
+        let mut first = position;
+        while first > 0 {
+            let (Some(&previous), Some(&current)) =
+                (sentences.get(first - 1), sentences.get(first))
+            else {
+                break;
+            };
+            let gap = self.sentence_range(previous).end..self.sentence_range(current).start;
+            if self.prepared.slice(&gap).contains('\n') {
+                break;
+            }
+            first -= 1;
+        }
+        let last = self.paragraph_end(sentences, position);
+        (first..=last).filter_map(|at| sentences.get(at)).any(|&sentence| {
+            self.prepared.slice(&self.sentence_range(sentence)).to_lowercase().contains(word)
+        })
     }
 
     /// The position of the last sentence of the paragraph holding the
