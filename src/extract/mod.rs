@@ -17,6 +17,7 @@ pub mod batch;
 pub mod date;
 pub mod document;
 pub mod entity;
+pub mod han;
 pub mod trigger;
 
 use std::collections::BTreeMap;
