@@ -106,6 +106,106 @@ pub fn read(text: &str) -> Reading {
     reading
 }
 
+/// Reads one line of a Chinese list announced before it ("被制裁的个人包括：").
+///
+/// A line of short names separated by "；" or "、" (no comma) gives every
+/// name, organizations unless they read otherwise; any other line gives the
+/// name that opens it ("某某·某某（Mou Mou），某公司董事长，…"), list numbers
+/// ("一、", "3.") aside.
+pub fn read_list_entry(line: &str) -> Reading {
+    let body = line.trim().trim_end_matches(['。', '.', '；', ';']);
+    let pieces = split_enumeration(body, 0..body.len());
+    let top_level = top_level_chars(body);
+    let names_only = pieces.len() >= 3
+        && !top_level.iter().any(|c| matches!(c, '，' | ',' | '：' | ':' | '。'))
+        && top_level.iter().any(|c| matches!(c, '；' | ';' | '、'));
+    if names_only {
+        let mut reading = Reading::default();
+        for piece in pieces {
+            let Some(parsed) = parse_piece(body, piece) else { continue };
+            if parsed.core_text.chars().count() > 30 || read_count(&parsed.core_text).is_some() {
+                continue;
+            }
+            let item = classify(&parsed).or_else(|| bare_organization(&parsed));
+            reading.items.extend(item);
+        }
+        return reading;
+    }
+    let numbered = list_number_end(body);
+    let rest = body.get(numbered..).unwrap_or("");
+    let mut depth = 0usize;
+    let mut head_end = rest.len();
+    for (at, c) in rest.char_indices() {
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && matches!(c, '，' | ',' | '：' | ':' | '是' | '；' | ';') {
+            head_end = at;
+            break;
+        }
+    }
+    let head = rest.get(..head_end).unwrap_or("");
+    let mut reading = read(head);
+    reading.items.truncate(1);
+    reading.counts.clear();
+    for item in &mut reading.items {
+        item.range = item.range.start + numbered..item.range.end + numbered;
+        item.extent_end += numbered;
+    }
+    reading
+}
+
+/// The characters of `text` outside brackets and quotes.
+fn top_level_chars(text: &str) -> Vec<char> {
+    let mut depth = 0usize;
+    let mut chars = Vec::new();
+    for c in text.chars() {
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            chars.push(c);
+        }
+    }
+    chars
+}
+
+/// Where a list number ("一、", "12.", "(3)") opening `text` ends.
+fn list_number_end(text: &str) -> usize {
+    static NUMBER: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = NUMBER.get_or_init(|| {
+        Regex::new(r"^\s*(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[（(][0-9一二三四五六七八九十]+[）)])\s*").ok()
+    });
+    pattern.as_ref().and_then(|pattern| pattern.find(text)).map_or(0, |found| found.end())
+}
+
+/// A short name in a list of names that no suffix marks: an organization.
+fn bare_organization(piece: &Piece) -> Option<Item> {
+    let core = piece.core_text.trim();
+    let plausible = core.chars().count() >= 2
+        && !is_generic(core)
+        && !is_designator(core)
+        && country::code_of(core).is_none()
+        && !is_title(core);
+    if !plausible {
+        return None;
+    }
+    let notes = read_notes(&piece.notes);
+    Some(Item {
+        name: core.to_string(),
+        range: piece.core.clone(),
+        kind: EntityKind::Organization,
+        name_en: notes.name_en,
+        aliases: notes.aliases,
+        role: None,
+        identifiers: Vec::new(),
+        country: notes.country.or(piece.country),
+        extent_end: piece.end,
+    })
+}
+
 /// "议员甲某、乙某", "油轮Alpha 1、Beta 2": in a Chinese enumeration a bare
 /// name after a person is a person too, and a Latin name ending in a number
 /// after a vessel is a vessel too.
