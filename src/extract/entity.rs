@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::country;
+use crate::extract::han;
 use crate::model::{EntityKind, Identifier};
 
 /// A name read from an enumeration.
@@ -66,6 +67,7 @@ pub struct Reading {
 pub fn read(text: &str) -> Reading {
     let mut reading = Reading::default();
     let pieces = split_enumeration(text, 0..text.len());
+    let chinese = text.chars().any(is_han);
     let mut refers_back = false;
     let mut index = 0;
     while let Some(piece) = pieces.get(index) {
@@ -77,7 +79,11 @@ pub fn read(text: &str) -> Reading {
             reading.counts.push(count);
             continue;
         }
-        let Some(mut item) = classify(&parsed) else { continue };
+        let Some(mut item) =
+            classify(&parsed).or_else(|| like_sibling(&parsed, reading.items.last(), chinese))
+        else {
+            continue;
+        };
         // "KIM Il Nam, Minister of State Security", "X Limited, a Hong
         // Kong-based front company": an apposition gives a person's role and
         // anyone's country.
@@ -98,6 +104,144 @@ pub fn read(text: &str) -> Reading {
         reading.items.push(item);
     }
     reading
+}
+
+/// Reads one line of a Chinese list announced before it ("被制裁的个人包括：").
+///
+/// A line of short names separated by "；" or "、" (no comma) gives every
+/// name, organizations unless they read otherwise; any other line gives the
+/// name that opens it ("某某·某某（Mou Mou），某公司董事长，…"), list numbers
+/// ("一、", "3.") aside.
+pub fn read_list_entry(line: &str) -> Reading {
+    let body = line.trim().trim_end_matches(['。', '.', '；', ';']);
+    let pieces = split_enumeration(body, 0..body.len());
+    let top_level = top_level_chars(body);
+    let names_only = pieces.len() >= 3
+        && !top_level.iter().any(|c| matches!(c, '，' | ',' | '：' | ':' | '。'))
+        && top_level.iter().any(|c| matches!(c, '；' | ';' | '、'));
+    if names_only {
+        let mut reading = Reading::default();
+        for piece in pieces {
+            let Some(parsed) = parse_piece(body, piece) else { continue };
+            if parsed.core_text.chars().count() > 30 || read_count(&parsed.core_text).is_some() {
+                continue;
+            }
+            let item = classify(&parsed).or_else(|| bare_organization(&parsed));
+            reading.items.extend(item);
+        }
+        return reading;
+    }
+    let numbered = list_number_end(body);
+    let rest = body.get(numbered..).unwrap_or("");
+    let mut depth = 0usize;
+    let mut head_end = rest.len();
+    for (at, c) in rest.char_indices() {
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && matches!(c, '，' | ',' | '：' | ':' | '是' | '；' | ';') {
+            head_end = at;
+            break;
+        }
+    }
+    let head = rest.get(..head_end).unwrap_or("");
+    let mut reading = read(head);
+    reading.items.truncate(1);
+    reading.counts.clear();
+    for item in &mut reading.items {
+        item.range = item.range.start + numbered..item.range.end + numbered;
+        item.extent_end += numbered;
+    }
+    reading
+}
+
+/// The characters of `text` outside brackets and quotes.
+fn top_level_chars(text: &str) -> Vec<char> {
+    let mut depth = 0usize;
+    let mut chars = Vec::new();
+    for c in text.chars() {
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            chars.push(c);
+        }
+    }
+    chars
+}
+
+/// Where a list number ("一、", "12.", "(3)") opening `text` ends.
+fn list_number_end(text: &str) -> usize {
+    static NUMBER: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = NUMBER.get_or_init(|| {
+        Regex::new(r"^\s*(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[（(][0-9一二三四五六七八九十]+[）)])\s*").ok()
+    });
+    pattern.as_ref().and_then(|pattern| pattern.find(text)).map_or(0, |found| found.end())
+}
+
+/// A short name in a list of names that no suffix marks: an organization.
+fn bare_organization(piece: &Piece) -> Option<Item> {
+    let core = piece.core_text.trim();
+    let plausible = core.chars().count() >= 2
+        && !is_generic(core)
+        && !is_designator(core)
+        && country::code_of(core).is_none()
+        && !is_title(core);
+    if !plausible {
+        return None;
+    }
+    let notes = read_notes(&piece.notes);
+    Some(Item {
+        name: core.to_string(),
+        range: piece.core.clone(),
+        kind: EntityKind::Organization,
+        name_en: notes.name_en,
+        aliases: notes.aliases,
+        role: None,
+        identifiers: Vec::new(),
+        country: notes.country.or(piece.country),
+        extent_end: piece.end,
+    })
+}
+
+/// "议员甲某、乙某", "油轮Alpha 1、Beta 2": in a Chinese enumeration a bare
+/// name after a person is a person too, and a Latin name ending in a number
+/// after a vessel is a vessel too.
+fn like_sibling(piece: &Piece, previous: Option<&Item>, han_context: bool) -> Option<Item> {
+    let previous = previous?;
+    let core = piece.core_text.trim();
+    let kind = match previous.kind {
+        EntityKind::Person if han_context && han::is_short_name(core) => EntityKind::Person,
+        EntityKind::Vessel
+            if han_context
+                && !core.chars().any(is_han)
+                && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && core
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            EntityKind::Vessel
+        }
+        _ => return None,
+    };
+    if is_designator(core) || country::code_of(core).is_some() || is_generic(core) {
+        return None;
+    }
+    let notes = read_notes(&piece.notes);
+    Some(Item {
+        name: core.to_string(),
+        range: piece.core.clone(),
+        kind,
+        name_en: notes.name_en,
+        aliases: notes.aliases,
+        role: notes.role,
+        identifiers: imo_numbers(&piece.whole),
+        country: notes.country.or(piece.country),
+        extent_end: piece.end,
+    })
 }
 
 /// A piece with its parentheticals taken apart.
@@ -136,6 +280,16 @@ fn split_enumeration(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     while at < range.end {
         let Some(rest) = text.get(at..range.end) else { break };
         let Some(c) = rest.chars().next() else { break };
+        // "四名公民——甲、乙": a Chinese dash before names separates them.
+        if depth == 0 && rest.starts_with("——") {
+            let after = rest.trim_start_matches('—');
+            if after.chars().next().is_some_and(|next| is_han(next) || next.is_ascii_uppercase()) {
+                pieces.push(start..at);
+                at += rest.len() - after.len();
+                start = at;
+                continue;
+            }
+        }
         if OPENERS.contains(&c) {
             depth += 1;
         } else if CLOSERS.contains(&c) {
@@ -534,6 +688,11 @@ fn classify(piece: &Piece) -> Option<Item> {
         country: notes.country.or(piece.country),
         extent_end: piece.end,
     };
+    if piece.whole.chars().any(is_han) {
+        if let Some(item) = classify_han(piece, item.clone()) {
+            return Some(item);
+        }
+    }
     if !item.identifiers.is_empty() || is_vessel_name(core, &piece.whole) {
         item.kind = EntityKind::Vessel;
         item.name = strip_vessel_words(core);
@@ -554,6 +713,137 @@ fn classify(piece: &Piece) -> Option<Item> {
         return Some(item);
     }
     None
+}
+
+/// Reads a piece written in Chinese: a vessel named in quotes or in Latin
+/// after a ship word, a person after a title or with a transliterated name,
+/// an organization with the country and category glued before it removed,
+/// a Latin name inside Chinese. `None` leaves the piece to the general rules.
+fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
+    let core = piece.core_text.as_str();
+    let ship_word =
+        HAN_SHIP_WORDS.iter().find_map(|word| piece.whole.find(word).map(|at| (at, *word)));
+    if let Some((ship_at, word)) = ship_word {
+        let name = han_vessel_name(&piece.whole, ship_at + word.len());
+        if let Some((name, alias)) = name {
+            item.kind = EntityKind::Vessel;
+            item.name = name;
+            if let Some(alias) = alias {
+                item.aliases.insert(0, alias);
+            }
+            return Some(item);
+        }
+    }
+    if let Some(inner) = han::quoted(core) {
+        let quoted = core.get(inner.clone())?.trim();
+        if has_org_form(quoted) || quoted.chars().any(|c| c.is_ascii_alphabetic()) {
+            item.name = quoted.to_string();
+            item.range = piece.core.start + inner.start..piece.core.start + inner.end;
+            return Some(item);
+        }
+    }
+    if let Some(at) = han::person_start(core) {
+        let name = core.get(at.name..)?.trim();
+        let prefix = core.get(..at.name).unwrap_or("").trim();
+        if !has_org_form(name) && !is_designator(name) {
+            item.kind = EntityKind::Person;
+            item.name = name.to_string();
+            item.range = piece.core.start + at.name..piece.core.end;
+            if item.role.is_none() && at.title.is_some() && !prefix.is_empty() {
+                item.role = Some(prefix.to_string());
+            }
+            return Some(item);
+        }
+    }
+    if has_org_form(core) {
+        let glued = han::glued_prefix_end(core);
+        let own = core.get(glued..).unwrap_or(core);
+        let country_end = han::leading_country_end(own);
+        let bare = own.get(country_end..).unwrap_or(own);
+        // Registered names keep their place ("某地某某有限公司").
+        let registered = ["有限公司", "有限责任公司", "有限責任公司", "股份公司"]
+            .iter()
+            .any(|form| own.ends_with(form));
+        let (start, name) =
+            if country_end > 0 && !registered && has_org_form(bare) && bare.chars().count() >= 4 {
+                (glued + country_end, bare)
+            } else {
+                (glued, own)
+            };
+        if start > 0 {
+            let full = core.get(glued..).unwrap_or(core).to_string();
+            if full != name {
+                item.aliases.push(full);
+            }
+            item.name = name.to_string();
+            item.range = piece.core.start + start..piece.core.end;
+        }
+        return Some(item);
+    }
+    if let Some(run) = han::latin_run(core) {
+        let latin = core.get(run.clone())?.trim();
+        let whole_name = core.get(run.start..)?.trim();
+        item.range = piece.core.start + run.start..piece.core.end;
+        if has_org_form(latin) || has_org_form(whole_name) {
+            item.name = if has_org_form(latin) { latin } else { whole_name }.to_string();
+            if whole_name != item.name {
+                item.aliases.push(whole_name.to_string());
+            } else if latin != whole_name {
+                item.aliases.push(latin.to_string());
+            }
+            return Some(item);
+        }
+        if han::is_latin_person(latin) && latin == whole_name {
+            item.kind = EntityKind::Person;
+            item.name = latin.to_string();
+            return Some(item);
+        }
+    }
+    None
+}
+
+/// Ship words of Chinese texts.
+const HAN_SHIP_WORDS: &[&str] = &[
+    "油轮", "油輪", "货轮", "貨輪", "货船", "貨船", "船只", "船隻", "船舶", "游艇", "遊艇", "商船",
+];
+
+/// The name of a vessel after (or around) a ship word: the quoted name, or
+/// the Latin name that follows; with the Latin name in parentheses inside
+/// the quotes as an alias.
+fn han_vessel_name(whole: &str, after_word: usize) -> Option<(String, Option<String>)> {
+    if let Some(inner) = han::quoted(whole) {
+        let inner_end = inner.end;
+        let text = whole.get(inner)?;
+        let (name, alias) = match text.find(['(', '（']) {
+            Some(open) => {
+                let alias = text.get(open..)?.trim_matches(|c: char| {
+                    matches!(c, '(' | '（' | ')' | '）') || c.is_whitespace()
+                });
+                (text.get(..open)?, (!alias.is_empty()).then(|| alias.to_string()))
+            }
+            None => (text, None),
+        };
+        let name = name.trim();
+        // "“某某”号": the name keeps its 号, the bare name is an alias.
+        let after_quote =
+            whole.get(inner_end..).unwrap_or("").trim_start_matches(['”', '」', '"', '’', ' ']);
+        let mark = ["号", "號"].iter().find(|mark| after_quote.starts_with(*mark));
+        if let Some(mark) = mark {
+            let alias = alias.or_else(|| Some(name.to_string()));
+            return (!name.is_empty()).then(|| (format!("{name}{mark}"), alias));
+        }
+        return (!name.is_empty()).then(|| (name.to_string(), alias));
+    }
+    let rest = whole.get(after_word..)?;
+    let trimmed = rest.trim_start();
+    if !trimmed.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let end = trimmed
+        .find(|c: char| !(c.is_ascii_alphanumeric() || " .-'".contains(c)))
+        .unwrap_or(trimmed.len());
+    let name = trimmed.get(..end)?.trim();
+    (name.chars().filter(char::is_ascii_alphabetic).count() >= 2).then(|| (name.to_string(), None))
 }
 
 /// What parentheses after a name say.
@@ -1155,12 +1445,12 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Whether `name` opens with a Chinese or Korean surname.
-fn starts_with_surname(name: &str) -> bool {
+pub fn starts_with_surname(name: &str) -> bool {
     const COMPOUND: &[&str] = &[
         "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "南宫",
         "南宮", "鲜于", "鮮于", "独孤", "獨孤",
     ];
-    const SINGLE: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯朴全文安柳洪玄南成车車具禹辛闵閔池元千咸卞廉边邊秋都鲁魯慎琴玉陆印诸諸卓庆慶殷太睦桂邢皮奉片承简簡房景童甘康权權申吉延表明奇河芮桓卢盧孔宣尚";
+    const SINGLE: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯朴全文安柳洪玄南成车車具禹辛闵閔池元千咸卞廉边邊秋都鲁魯慎琴玉陆印诸諸卓庆慶殷太睦桂邢皮奉片承简簡房景童甘康权權申吉延表明奇河芮桓卢盧孔宣尚季詹骆駱倪赖賴苗霍柏穆凌阎艾聂聶岳焦樊葛祝纪紀翟鲍鮑郎阮蓝藍柴戚麦麥裴宁寧乔喬滕";
     COMPOUND.iter().any(|surname| name.starts_with(surname))
         || name.chars().next().is_some_and(|first| SINGLE.contains(first))
 }

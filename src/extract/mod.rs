@@ -17,6 +17,7 @@ pub mod batch;
 pub mod date;
 pub mod document;
 pub mod entity;
+pub mod han;
 pub mod mention;
 pub mod reference;
 pub mod relation;
@@ -654,7 +655,7 @@ impl<'a> SectionReader<'a> {
             return vec![Found { items: reading.items, base: range.start, sentence: previous }];
         }
         let lower = object.to_lowercase();
-        let announces_list = object.trim_end().ends_with([':', '：'])
+        let announces_list = object.trim_end().ends_with([':', '：', '，'])
             || ["following", "below", "如下", "以下", "下列"]
                 .iter()
                 .any(|word| lower.contains(word));
@@ -662,12 +663,48 @@ impl<'a> SectionReader<'a> {
             return Vec::new();
         }
         let mut found = Vec::new();
+        let trigger_sentence = sentences.get(position).map(|&at| self.sentence_range(at));
+        if trigger_sentence
+            .is_some_and(|range| self.prepared.slice(&range).chars().any(entity::is_han))
+        {
+            return self.chinese_list_after(sentences, position);
+        }
         for &next in sentences.iter().skip(position + 1) {
             let range = self.sentence_range(next);
             let line = self.prepared.slice(&range);
             let reading = entity::read(line);
             if reading.items.is_empty() || !is_list_line(line, &reading.items) {
                 if found.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            found.push(Found { items: reading.items, base: range.start, sentence: next });
+        }
+        found
+    }
+
+    /// The names of a Chinese list after its announcement: one entry per
+    /// line (sentences inside a line describe the entry), sub-headings
+    /// ("另外五人是：") skipped, up to the first line that names nobody.
+    fn chinese_list_after(&self, sentences: &[usize], position: usize) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut skipped = 0;
+        for &next in sentences.iter().skip(position + 1) {
+            let range = self.sentence_range(next);
+            let before = self.prepared.clean.get(..range.start).unwrap_or("");
+            let starts_line = before.trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n');
+            if !starts_line {
+                continue;
+            }
+            let line = self.prepared.slice(&range);
+            let reading = entity::read_list_entry(line);
+            if reading.items.is_empty() {
+                if line.trim_end().ends_with([':', '：']) {
+                    continue;
+                }
+                if found.is_empty() && skipped < 2 {
+                    skipped += 1;
                     continue;
                 }
                 break;

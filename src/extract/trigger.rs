@@ -30,7 +30,13 @@ pub fn find(sentence: &str) -> Vec<Trigger> {
             if is_list_name(sentence, verb.range()) {
                 continue;
             }
-            let object = cut_clause(sentence, object.range());
+            let mut object = cut_clause(sentence, object.range());
+            if sentence.chars().any(crate::extract::entity::is_han) {
+                let Some(kept) = han_statement(sentence, object.clone(), verb.range()) else {
+                    continue;
+                };
+                object = kept;
+            }
             let passive_agent = sentence.get(object.clone()).is_some_and(|text| {
                 ["by ", "as ", "in ", "on "]
                     .iter()
@@ -55,16 +61,28 @@ fn patterns() -> &'static [Regex] {
     static PATTERNS: OnceLock<Vec<Regex>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         [
-            // 对X实施制裁 / 對X實施制裁 / 对X采取措施
-            r"(?:对|對)(?P<obj>[^。；;]*?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面)?(?:制裁|措施|限制))",
+            // 对X实施制裁 / 對X實施制裁 / 对X采取措施 / 对X实施相应反制
+            r"(?:对|對)(?P<obj>[^。；;]*?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布|宣佈)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面|相应|相應|对等|對等|以下|如下)?(?:制裁|製裁|措施|限制|反制|反製))",
             // 将X增添至…名单 / 把X列入实体清单
-            r"(?:将|將|把)(?P<obj>[^。；;]*?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為)(?:至|到|进|進)?)[^。；;]*?(?:名单|名單|清单|清單|制裁|List)",
+            r"(?:将|將|把)(?P<obj>[^。；;]*?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為)(?:至|到|进|進)?)[^。；;]*?(?:名单|名單|清单|清單|制裁|製裁|List)",
             // 制裁了X / 宣布制裁X / 指认X
-            r"(?P<verb>(?:制裁了|宣布制裁|决定制裁|決定制裁|下令制裁|指认了|指認了|指认|指認|认定了|認定了|列名了|將以下|将以下))(?P<obj>[^。；;]*)",
+            r"(?P<verb>(?:(?:制裁|製裁)了|(?:宣布|宣佈|宣告|决定|決定|下令)(?:制裁|製裁)|指认了|指認了|指认|指認|认定了|認定了|列名了|將以下|将以下))(?P<obj>[^。；;]*)",
             // 委员会一致通过了49项新的指控 / 新增了12个实体
-            r"(?P<verb>(?:一致)?(?:通过|通過|批准|新增|增列)了?)(?P<obj>[^。；;0-9一二两兩三四五六七八九十]*(?:[0-9]+|[一二两兩三四五六七八九十百]+)\s*(?:项|項|个|個|名|家|条|條)[^。；;]*?(?:指控|指认|指認|认定|認定|指定|制裁)[^。；;]*)",
+            r"(?P<verb>(?:一致)?(?:通过|通過|批准|新增|增列)了?)(?P<obj>[^。；;0-9一二两兩三四五六七八九十]*(?:[0-9]+|[一二两兩三四五六七八九十百]+)\s*(?:项|項|个|個|名|家|条|條)[^。；;]*?(?:指控|指认|指認|认定|認定|指定|制裁|製裁)[^。；;]*)",
+            // 遭其制裁的两名个人，分别是X、Y
+            r"(?P<verb>(?:制裁|製裁)的[^。；;]{0,25}?(?:分别是|分别为|分別是|分別為))[：:，,\s]*(?P<obj>[^。；;]*)",
+            // 被制裁的X包括：/ 同时被制裁的还有X / 受到制裁的实体为X
+            r"(?P<verb>(?:被|遭|遭到|受到|受)[^。；;，,]{0,12}?(?:制裁|製裁|列入名单|列入名單)的[^。；;，,：:]{0,25}?(?:包括|包含|为|為|是|有|还有|還有))(?P<obj>[：:，,]?[^。；;]*)",
+            // 受制裁的官员名单：X、Y / 列上黑名单：X
+            r"(?:制裁|製裁|黑)[^。；;]{0,12}?(?:名单|名單|清单|清單)(?P<verb>[：:])(?P<obj>[^。]*)",
+            // 实体为X / 个人有X (a list continued from the sentence before)
+            r"^(?P<verb>(?:被制裁的|受制裁的|被製裁的|受製裁的)?(?:个人|個人|实体|實體|机构|機構|船舶|船只|船隻)(?:有|为|為|包括|分别为|分別為))(?P<obj>[^。；;]*)",
+            // 对…实施制裁，包括：X、Y
+            r"(?:制裁|製裁|反制|反製|措施)[，,]?(?P<verb>(?:包括|包含|分别是|分别为|分別是|分別為|即)[：:])(?P<obj>[^。]*)",
+            // X亦在列
+            r"(?P<obj>[^。；;，,]*?)(?P<verb>亦在列|也在列|亦在其中|也在其中|榜上有名|(?:也|亦)(?:被|遭|遭到|受到)(?:制裁|製裁))",
             // X被列入/遭制裁
-            r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|指认|指認|认定|認定|增列|纳入|納入))",
+            r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到|受到)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|製裁|指认|指認|认定|認定|增列|纳入|納入))",
             // OFAC designated X / imposed sanctions on X / added X to the SDN List
             r"(?i)(?P<verb>\b(?:designat(?:ed|es|ing)|sanction(?:ed|ing)|impos(?:ed|es|ing)\s+(?:[a-z-]+\s+)*?(?:sanctions|measures|penalties|restrictions)\s+(?:on|against|upon)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)\s+of|added|adding|identif(?:ied|ying)|listed|listing)\b)(?P<obj>[^;]*)",
             // X was designated / X were added to the list
@@ -74,6 +92,54 @@ fn patterns() -> &'static [Regex] {
         .filter_map(|source| Regex::new(source).ok())
         .collect()
     })
+}
+
+/// Words before a Chinese statement that make it no designation: an
+/// intention, a proposal, a threat, a question, a refusal, a lifting, or
+/// an earlier action told as background.
+const HAN_NOT_NOW: &[&str] = &[
+    "考虑", "考慮", "拟", "擬", "可能", "是否", "威胁", "威脅", "呼吁", "呼籲", "敦促", "提议",
+    "提議", "建议", "建議", "准备", "準備", "打算", "讨论", "討論", "寻求", "尋求", "要求", "应该",
+    "應該", "必须", "必須", "将会", "將會", "不会", "不會", "未能", "没有", "沒有", "反对", "反對",
+    "否决", "否決", "如果", "一旦", "希望", "计划", "計劃", "曾", "已经", "已經", "此前", "早前",
+    "先前", "以前", "之前", "解除", "取消", "豁免", "放弃", "放棄", "继续", "繼續", "期待",
+];
+
+/// Words that end the name before a Chinese passive verb ("甲公司也因…而受到
+/// 制裁"): what follows them is the reason, not the name.
+const HAN_OBJECT_ENDS: &[&str] = &[
+    "也因", "亦因", "因其", "因为", "因為", "由于", "由於", "也", "亦", "均", "都", "同时", "同時",
+    "因",
+];
+
+/// Checks a statement in a Chinese sentence: `None` when the words before
+/// it say it is not a designation made now, else the object, cut where a
+/// reason starts when the object comes before its verb.
+fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Option<Range<usize>> {
+    let opening = object.start.min(verb.start);
+    let before = sentence.get(..opening)?;
+    let window: String =
+        before.chars().rev().take(20).collect::<Vec<char>>().into_iter().rev().collect();
+    if HAN_NOT_NOW.iter().any(|word| window.contains(word)) {
+        return None;
+    }
+    let verb_text = sentence.get(verb.clone()).unwrap_or("");
+    let passive =
+        ["被", "遭", "受", "也", "亦", "榜"].iter().any(|word| verb_text.starts_with(word));
+    if object.start >= verb.end || !passive {
+        return Some(object);
+    }
+    // "受到制裁的官员": a passive verb before 的 describes, it states nothing.
+    if sentence.get(verb.end..).is_some_and(|after| after.starts_with('的')) {
+        return None;
+    }
+    let text = sentence.get(object.clone())?;
+    let cut = HAN_OBJECT_ENDS.iter().filter_map(|word| text.find(word)).filter(|at| *at > 0).min();
+    let tail = sentence.get(object.end..verb.start).unwrap_or("");
+    if ["已", "曾"].iter().any(|word| tail.contains(word) || text.contains(word)) {
+        return None;
+    }
+    Some(object.start..cut.map_or(object.end, |at| object.start + at))
 }
 
 /// "Specially Designated Nationals" names a list and "the designated
@@ -96,9 +162,13 @@ fn cut_clause(sentence: &str, object: Range<usize>) -> Range<usize> {
         Regex::new(r"(?i)[，,]\s*(?:原因是|原因|因为|因為|理由是|以|因其|由于|由於)|原因是|旨在|\s(?:pursuant to|under (?:the|E\.?O\.?|Executive|section|resolution|its|authorities)|for (?:its|their|his|her|having|being|the purpose|operating|acting|providing|supporting|engaging|involvement)|because|in connection with|as (?:part|a result)|to (?:the|its|their) (?:SDN|sanctions?|entity)\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|this week|which|who (?:is|are|was|were|has|have))\b|—|--").ok()
     });
     let Some(text) = sentence.get(object.clone()) else { return object.start..object.start };
+    let han = text.chars().any(crate::extract::entity::is_han);
     let end = clause
         .as_ref()
-        .and_then(|clause| clause.find(text))
+        .and_then(|clause| {
+            // "四名公民——甲、乙": in Chinese the dash introduces the names.
+            clause.find_iter(text).find(|found| !(han && found.as_str().starts_with('—')))
+        })
         .map_or(object.end, |found| object.start + found.start());
     let kept = text.get(..end - object.start).unwrap_or("");
     let start = object.start + (kept.len() - kept.trim_start().len());
