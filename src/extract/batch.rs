@@ -27,7 +27,7 @@ pub fn read(sentence: &str) -> Option<Counts> {
     let parts = PARTS
         .get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|个人|個人|人士|官员|官員|船只|船隻|船舶|油轮|油輪|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|vessels|ships|tankers)"
+                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|个人|個人|人士|官员|官員|船只|船隻|船舶|油轮|油輪|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|visa restrictions|vessels|ships|tankers)"
             ))
             .ok()
         })
@@ -77,6 +77,7 @@ fn kind_of(noun: &str) -> EntityKind {
         "oligarchs",
         "businessmen",
         "family members",
+        "visa restrictions",
     ]
     .contains(&lower.as_str())
     {

@@ -679,6 +679,16 @@ fn is_name_word(word: &str) -> bool {
         "-affiliated",
         "-designated",
         "-sanctioned",
+        "-held",
+        "-occupied",
+        "-backed",
+        "-aligned",
+        "-led",
+        "-run",
+        "-made",
+        "-origin",
+        "-connected",
+        "-related",
     ]
     .iter()
     .any(|suffix| key.ends_with(suffix));

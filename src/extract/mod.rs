@@ -390,6 +390,10 @@ impl<'a> SectionReader<'a> {
             }
             if named_here == 0 {
                 carried_date = written.or(carried_date);
+            }
+            // "X, as well as 50 other persons": the others are a batch even
+            // where the sentence names some.
+            if named_here == 0 || relation::counts_others(text) {
                 if let Some(batch_counts) = batch::read(text) {
                     pending_batches.push((sentence, date, batch_counts));
                 }
