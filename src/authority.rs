@@ -145,9 +145,45 @@ impl Authorities {
     }
 }
 
+/// Every executive order `text` cites, as codes (`E.O. 13224`,
+/// `Executive Order (E.O.) 14024`, `第13382号行政令` → `EO-13224`, ...),
+/// whether or not the knowledge base describes it, in text order.
+pub fn executive_orders(text: &str) -> Vec<String> {
+    static ORDER: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    let Some(pattern) = ORDER
+        .get_or_init(|| {
+            Regex::new(r"(?:E\.\s?O\.?|\bEO|Executive Order)[\s().EO]{0,10}(1[0-9]{4})\b|第?(1[0-9]{4})[号號](?:行政令|行政命令)").ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let mut codes: Vec<String> = Vec::new();
+    for captures in pattern.captures_iter(text) {
+        let Some(number) = captures.get(1).or_else(|| captures.get(2)) else { continue };
+        let code = format!("EO-{}", number.as_str());
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn executive_orders_by_number() {
+        assert_eq!(
+            executive_orders(
+                "pursuant to Executive Order (E.O.) 14024, as amended by E.O. 13757, and EO 13224"
+            ),
+            ["EO-14024", "EO-13757", "EO-13224"]
+        );
+        assert_eq!(executive_orders("根据第13382号行政令"), ["EO-13382"]);
+        assert!(executive_orders("section 1(a)(i) of the order").is_empty());
+    }
 
     fn check(text: &str, expect: &[&str]) {
         let authorities = Authorities::embedded();

@@ -986,6 +986,17 @@ fn kind_by_shape(slice: &[Word<'_>]) -> Option<EntityKind> {
 fn refine_kind(text: &str, mention: &mut Mention) {
     static ORG_AFTER: OnceLock<Option<Regex>> = OnceLock::new();
     static PERSON_AFTER: OnceLock<Option<Regex>> = OnceLock::new();
+    let before = text.get(..mention.range.start).unwrap_or("").trim_end();
+    let place_word = before.rsplit(char::is_whitespace).next().filter(|word| {
+        ["-based", "-registered", "-headquartered", "-incorporated"]
+            .iter()
+            .any(|s| word.ends_with(s))
+    });
+    if let Some(word) = place_word {
+        // "Turkey-based X": the place is the entity's country.
+        let place = word.rsplit_once('-').map_or(word, |(place, _)| place);
+        mention.country = mention.country.or_else(|| crate::country::code_of(place));
+    }
     if mention.kind == Some(EntityKind::Vessel) || mention.kind == Some(EntityKind::Organization) {
         return;
     }
@@ -998,26 +1009,26 @@ fn refine_kind(text: &str, mention: &mut Mention) {
         .is_some_and(|pattern| pattern.is_match(after));
     let person_after = PERSON_AFTER
         .get_or_init(|| {
-            Regex::new(r"^\s*,?\s*(?:is|was)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:national|citizen|businessman|businesswoman|official|director|leader|member|son|daughter|wife|husband|brother|sister|father|mother|commander|officer|chairman|president|minister|judge|prosecutor|financier|facilitator|operative|oligarch|associate|executive|founder|owner|employee|representative)\b").ok()
+            Regex::new(r"^\s*,?\s*(?:is|was)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:national|citizen|businessman|businesswoman|official|director|leader|member|son|daughter|wife|husband|brother|sister|father|mother|commander|officer|chairman|president|minister|judge|prosecutor|financier|facilitator|operative|oligarch|associate|executive|founder|owner|employee|representative|broker|smuggler|trafficker|hacker|administrator|figure|politician|lawmaker|governor|mayor|general|colonel|spokesperson|advisor|adviser|relative|cousin|nephew|niece)\b").ok()
         })
         .as_ref()
         .is_some_and(|pattern| pattern.is_match(after));
-    let before = text.get(..mention.range.start).unwrap_or("").trim_end();
-    let place_before = before.rsplit(char::is_whitespace).next().is_some_and(|word| {
-        ["-based", "-registered", "-headquartered", "-incorporated"]
-            .iter()
-            .any(|s| word.ends_with(s))
-    });
     let first = mention.name.split_whitespace().next().unwrap_or("");
     let article = matches!(
         first,
         "Los" | "Las" | "Grupo" | "Banco" | "Compania" | "Compañía" | "Empresa" | "Sociedad"
     );
-    if org_after || place_before || article {
+    let several_words = mention.name.split_whitespace().count() >= 2;
+    // A person's description ("a Cyprus-based arms broker and network
+    // associate") outweighs an organization noun further on.
+    if place_word.is_some() || article {
         mention.kind = Some(EntityKind::Organization);
-    } else if person_after && mention.kind.is_none() && mention.name.split_whitespace().count() >= 2
-    {
-        mention.kind = Some(EntityKind::Person);
+    } else if person_after {
+        if mention.kind.is_none() && several_words {
+            mention.kind = Some(EntityKind::Person);
+        }
+    } else if org_after {
+        mention.kind = Some(EntityKind::Organization);
     }
 }
 
@@ -1164,7 +1175,7 @@ fn read_parenthesis(content: &str, mention: &mut Mention, aka: &Regex, imo: &Reg
     for captures in imo.captures_iter(content) {
         if let Some(number) = captures.get(1) {
             let identifier =
-                Identifier { scheme: "imo".to_string(), value: number.as_str().to_string() };
+                Identifier { scheme: "IMO".to_string(), value: number.as_str().to_string() };
             if !mention.identifiers.contains(&identifier) {
                 mention.identifiers.push(identifier);
             }
@@ -1283,6 +1294,14 @@ mod tests {
 
     #[test]
     fn kind_from_context() {
+        check(
+            "Tern Orlov is a Cyprus-based arms broker and network associate.",
+            &[("Tern Orlov", PERSON)],
+        );
+        assert_eq!(
+            find("Turkey-based Anatol Ticaret Limited Sirketi").first().and_then(|m| m.country),
+            Some("TR")
+        );
         check("Dubai-based Designer Nest supplied it.", &[("Designer Nest", ORG)]);
         check("Blue Lantern, a trading company, sold it.", &[("Blue Lantern", ORG)]);
     }

@@ -729,8 +729,27 @@ impl<'a> SectionReader<'a> {
         let name_range = shift(&item.range, base);
         let trigger_range = self.sentence_range(trigger_sentence);
         let name_sentence_range = self.sentence_range(name_sentence);
-        let authority = self.authority_for(&trigger_range, Some(&name_sentence_range));
-        let authority_also = self.other_authorities(&authority);
+        let cited = self.authority_for(&trigger_range, Some(&name_sentence_range));
+        // An executive order or programme is cited under the list it feeds:
+        // OFAC-SDN first, the order beside it.
+        let authority = self
+            .authorities
+            .get(&cited)
+            .filter(|kb| matches!(kb.kind.as_str(), "executive_order" | "program"))
+            .and_then(|kb| kb.parent.clone())
+            .unwrap_or(cited);
+        let mut authority_also = self.other_authorities(&authority);
+        if self.is_latin() {
+            // The orders cited for this designation, known to the knowledge
+            // base or not.
+            for range in [&trigger_range, &name_sentence_range] {
+                for code in crate::authority::executive_orders(self.prepared.slice(range)) {
+                    if !authority_also.contains(&code) {
+                        authority_also.push(code);
+                    }
+                }
+            }
+        }
         let country = self.country_for(item, place, &name_sentence_range);
         let kb = self.authorities.get(&authority);
         let issued_by_us = kb.is_some_and(|a| a.issuer.starts_with("US"));
