@@ -63,6 +63,18 @@ pub fn find(text: &str) -> Vec<Mention> {
             index += 1;
             continue;
         };
+        // "Evil Corp-affiliated individuals", "Hong Kong-based X": the run
+        // is the first part of a describing compound.
+        let describes = words.get(run_end).is_some_and(|next| {
+            is_describing_compound(next.text)
+                && words.get(run_end - 1).is_some_and(|last| {
+                    text.get(last.range.1..next.range.0).is_some_and(|gap| gap.trim().is_empty())
+                })
+        });
+        if describes {
+            index = run_end;
+            continue;
+        }
         for piece in split_run(text, &words, index, run_end) {
             if let Some(mention) = mention_of(text, &words, piece) {
                 mentions.push(mention);
@@ -463,11 +475,13 @@ const OPENERS: &[&str] = &[
     "additionally",
     "after",
     "against",
+    "all",
     "also",
     "although",
     "among",
     "an",
     "and",
+    "any",
     "as",
     "at",
     "because",
@@ -476,9 +490,11 @@ const OPENERS: &[&str] = &[
     "but",
     "by",
     "currently",
+    "departments",
     "designated",
     "during",
     "each",
+    "every",
     "finally",
     "first",
     "following",
@@ -500,16 +516,23 @@ const OPENERS: &[&str] = &[
     "lastly",
     "later",
     "likewise",
+    "many",
     "meanwhile",
     "moreover",
+    "most",
     "mr",
     "mrs",
     "ms",
+    "neither",
+    "no",
+    "nor",
+    "not",
     "notably",
     "now",
     "of",
     "on",
     "once",
+    "other",
     "press",
     "previously",
     "recently",
@@ -517,10 +540,12 @@ const OPENERS: &[&str] = &[
     "sanctioned",
     "second",
     "separately",
+    "several",
     "she",
     "similarly",
     "since",
     "so",
+    "some",
     "specifically",
     "such",
     "that",
@@ -666,9 +691,15 @@ fn is_name_word(word: &str) -> bool {
     let first = word.chars().next();
     let capital_or_digit =
         after_particle || first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    // "Hong Kong-based", "Panama-flagged": a place that describes, no name.
     let key = lower(word);
-    let describes_place = [
+    capital_or_digit && !is_describing_compound(word) && !CALENDAR.contains(&key.as_str())
+}
+
+/// "Hong Kong-based", "Panama-flagged", "Corp-affiliated": a compound that
+/// describes what follows; the words before it belong to it, not to a name.
+fn is_describing_compound(word: &str) -> bool {
+    let key = lower(word);
+    [
         "-based",
         "-registered",
         "-flagged",
@@ -691,8 +722,7 @@ fn is_name_word(word: &str) -> bool {
         "-related",
     ]
     .iter()
-    .any(|suffix| key.ends_with(suffix));
-    capital_or_digit && !describes_place && !CALENDAR.contains(&key.as_str())
+    .any(|suffix| key.ends_with(suffix))
 }
 
 /// The end (exclusive word index) of the name run starting at `start`, if a
@@ -1138,6 +1168,11 @@ fn read_after(text: &str, mention: &mut Mention) {
         return;
     };
     let mut at = mention.range.end;
+    // "Javad Hoshyar’s (Hoshyar) direction": the short form after a possessive.
+    if mention.possessive {
+        let rest = text.get(at..).unwrap_or("");
+        at += rest.len() - rest.trim_start_matches(['’', '\'', 's']).len();
+    }
     loop {
         let rest = text.get(at..).unwrap_or("");
         let trimmed = rest.trim_start_matches([' ', '\t']);

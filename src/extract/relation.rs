@@ -49,6 +49,11 @@ pub struct Statement {
 pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> {
     let Some(trigger) = trigger_pattern() else { return Vec::new() };
     let mut found = Vec::new();
+    // A heading in capitals ("SANCTIONING VIOLENT CARTELS") states nothing.
+    let mut letters = sentence.chars().filter(|c| c.is_alphabetic()).peekable();
+    if letters.peek().is_some() && letters.all(|c| !c.is_lowercase()) {
+        return Vec::new();
+    }
     for verb in trigger.find_iter(sentence) {
         let before = sentence.get(..verb.start()).unwrap_or("");
         let after = sentence.get(verb.end()..).unwrap_or("");
@@ -315,6 +320,13 @@ pub fn is_designator(name: &str) -> bool {
         return true;
     }
     let lower = name.to_lowercase();
+    // Lists and states: "Blocked Persons List", "Kyrgyz Republic".
+    let last = lower.split_whitespace().next_back().unwrap_or("");
+    let state_or_list =
+        ["list", "republic", "kingdom", "emirates"].contains(&last) && !lower.contains(" of ");
+    if state_or_list || lower == "u.k." {
+        return true;
+    }
     if [
         "e.o.",
         "executive order",
@@ -322,6 +334,9 @@ pub fn is_designator(name: &str) -> bool {
         "resolution ",
         "people’s republic",
         "people's republic",
+        "democratic people",
+        "government of",
+        "republic of",
     ]
     .iter()
     .any(|prefix| lower.starts_with(prefix))
