@@ -733,8 +733,7 @@ fn run_from(text: &str, words: &[Word<'_>], start: usize) -> Option<usize> {
         return None;
     }
     let mut end = start + 1;
-    loop {
-        let Some(word) = words.get(end) else { break };
+    while let Some(word) = words.get(end) {
         let gap = text.get(words.get(end - 1)?.range.1..word.range.0).unwrap_or(" ");
         if gap.contains('\n') || gap.trim().len() > 1 {
             break;
@@ -841,7 +840,7 @@ fn split_run(text: &str, words: &[Word<'_>], start: usize, end: usize) -> Vec<(u
                 let org_after = words.get(index + 1..end).is_some_and(|rest| {
                     rest.iter().any(|w| is_org_word(w.text) && is_capitalized(w.text))
                 });
-                !((last_is_org || org_after) && !before_org && !next_opens_name)
+                before_org || next_opens_name || !last_is_org && !org_after
             }
             // "Jong In Chol": a capitalized word is a name part, no joiner.
             "of" | "for" | "the" | "on" | "in" | "e" | "des" | "du" => {

@@ -480,8 +480,7 @@ impl<'a> SectionReader<'a> {
                 Some(sentence.start + mention.range.start) != self.release.map(|(_, at)| at)
             })
             .map(|mention| mention.date)
-            .filter(|written| (0..=7).contains(&(release_date - *written).num_days()))
-            .next_back()
+            .rfind(|written| (0..=7).contains(&(release_date - *written).num_days()))
             .or_else(|| date::weekday_before(text, release_date))
     }
 

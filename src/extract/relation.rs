@@ -580,7 +580,7 @@ fn is_adjectival(before: &str, after: &str) -> bool {
         "not",
         "previously",
     ];
-    let next = after.trim_start().split_whitespace().next().unwrap_or("").to_lowercase();
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
     let next_is_noun = [
         "entity",
         "entities",
