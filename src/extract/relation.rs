@@ -6,7 +6,7 @@
 //! property) with its object ("OFAC designated X, Y, and Z") or its passive
 //! subject ("X and Y were designated today"). Filters drop what is not a new
 //! action: earlier designations ("previously designated", "was designated on
-//! <a past date>", "in 2019", "U.S.-designated X"), modality and negation
+//! (a past date)", "in 2019", "U.S.-designated X"), modality and negation
 //! ("may be designated", "is considering sanctioning", "not designated"),
 //! and adjectival uses ("the designated entities", "designated by the
 //! Committee"). A statement whose sentence ends with a colon announces the
