@@ -744,6 +744,10 @@ fn classify(piece: &Piece) -> Option<Item> {
         extent_end: piece.end,
     };
     if piece.whole.chars().any(is_han) {
+        // "某部长某某（Mou Mou）的女婿": the name only says whose relative it is.
+        if ["）的", ")的"].iter().any(|mark| piece.whole.contains(mark)) {
+            return None;
+        }
         if let Some(item) = classify_han(piece, item.clone()) {
             return Some(item);
         }
@@ -791,7 +795,11 @@ fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
     }
     if let Some(inner) = han::quoted(core) {
         let quoted = core.get(inner.clone())?.trim();
-        if has_org_form(quoted) || quoted.chars().any(|c| c.is_ascii_alphabetic()) {
+        let before =
+            core.get(..inner.start).unwrap_or("").trim_end_matches(['“', '「', '"', '‘', '《']);
+        if han::ends_with_category(before)
+            || (has_org_form(quoted) && !quoted.chars().any(|c| c.is_ascii_alphabetic()))
+        {
             item.name = quoted.to_string();
             item.range = piece.core.start + inner.start..piece.core.start + inner.end;
             return Some(item);
@@ -1016,6 +1024,11 @@ fn is_generic(core: &str) -> bool {
     }
     let rest =
         rest.trim_start_matches("foreign ").trim_start_matches("外国").trim_start_matches("外國");
+    // "有关机构", "相關實體": a kind, not a name.
+    let rest = ["有关", "有關", "相关", "相關"]
+        .iter()
+        .find_map(|word| rest.strip_prefix(word))
+        .unwrap_or(rest);
     rest.is_empty() || GENERIC.contains(&rest)
 }
 
@@ -1559,6 +1572,46 @@ mod tests {
         let reading = read("China-based Sino Link Trading Limited");
         assert_eq!(reading.items[0].country, Some("CN"));
         assert_eq!(reading.items[0].name, "Sino Link Trading Limited");
+    }
+
+    #[test]
+    fn chinese_names_as_news_write_them() {
+        check(
+            "委员会主席马特森、副主席罗宾逊、委员卡佩拉",
+            &[("马特森", Person), ("罗宾逊", Person), ("卡佩拉", Person)],
+        );
+        check(
+            "议员安德烈·波利亚科夫和前体操运动员叶莲娜·卡林娜",
+            &[("安德烈·波利亚科夫", Person), ("叶莲娜·卡林娜", Person)],
+        );
+        check(
+            "两家某国军工企业——星辰动力公司和远航重工集团",
+            &[("星辰动力公司", Org), ("远航重工集团", Org)],
+        );
+        check("一家外国企业“明光电子公司”", &[("明光电子公司", Org)]);
+        check("悬挂某国国旗的油轮“远望”号", &[("远望号", Vessel)]);
+        check(
+            "该国公民Pak Chol Su和莫斯科的Stellar Trade LLC",
+            &[("Pak Chol Su", Person), ("Stellar Trade LLC", Org)],
+        );
+        check("某理事会政治与安全委员会", &[("某理事会政治与安全委员会", Org)]);
+        let reading = read("以下12家关联公司");
+        assert!(reading.items.is_empty());
+        assert_eq!(reading.counts[0].number, 12);
+    }
+
+    #[test]
+    fn chinese_list_lines() {
+        let names = |line: &str| -> Vec<String> {
+            read_list_entry(line).items.into_iter().map(|item| item.name).collect()
+        };
+        assert_eq!(names("伊万·彼得罗夫（Ivan Petrov），某公司董事长。"), ["伊万·彼得罗夫"]);
+        assert_eq!(names("三、某研究所所长约翰·史密斯(John Smith),男"), ["约翰·史密斯"]);
+        assert_eq!(
+            names("星云北京；星云上海；星云OpenLab深圳；以及星云技术研发部。"),
+            ["星云北京", "星云上海", "星云OpenLab深圳", "星云技术研发部"]
+        );
+        assert!(names("他的家人此前一直是制裁的目标。").is_empty());
     }
 
     #[test]
