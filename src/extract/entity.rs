@@ -73,7 +73,9 @@ pub fn read(text: &str) -> Reading {
     while let Some(piece) = pieces.get(index) {
         index += 1;
         let Some(parsed) = parse_piece(text, piece.clone()) else { continue };
-        if let Some(mut count) = read_count(&parsed.core_text) {
+        let han_count =
+            if chinese { han_count(text.get(piece.clone()).unwrap_or("")) } else { None };
+        if let Some(mut count) = han_count.or_else(|| read_count(&parsed.core_text)) {
             refers_back |= count.refers_back;
             count.refers_back = refers_back;
             reading.counts.push(count);
@@ -244,6 +246,34 @@ fn like_sibling(piece: &Piece, previous: Option<&Item>, han_context: bool) -> Op
     })
 }
 
+/// "两家某国军工企业", "以下38家关联公司", "五间银行": a Chinese piece that opens
+/// with a number and a classifier counts, unless a quoted or Latin name
+/// follows ("一家公司“某某科技”").
+fn han_count(piece: &str) -> Option<Count> {
+    static COUNTED: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = COUNTED.get_or_init(|| {
+        Regex::new(r"^\s*(?:以及|及|和|并|並|还有|還有|另有|其中)?\s*(?P<back>这|這|该|該|上述|以上|以下|另外)?\s*(?P<number>[0-9]+|[一二两兩三四五六七八九十百]+)\s*(?:家|间|間|个|個|名|位|艘|条|條)").ok()
+    });
+    let captures = pattern.as_ref()?.captures(piece)?;
+    if piece.contains(['“', '「', '"', '—']) || piece.chars().any(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let number = parse_number(captures.name("number")?.as_str())?;
+    let rest = piece.get(captures.get(0)?.end()..).unwrap_or("");
+    let kind = if rest.contains(['船', '艘', '轮', '輪']) {
+        EntityKind::Vessel
+    } else if ["人", "官员", "官員", "男子", "女子", "议员", "議員", "成员", "成員", "寡头", "寡頭"]
+        .iter()
+        .any(|word| rest.contains(word))
+    {
+        EntityKind::Person
+    } else {
+        EntityKind::Organization
+    };
+    let refers_back = captures.name("back").is_some_and(|back| back.as_str() != "以下");
+    Some(Count { kind: Some(kind), number, refers_back })
+}
+
 /// A piece with its parentheticals taken apart.
 #[derive(Debug)]
 struct Piece {
@@ -303,7 +333,12 @@ fn split_enumeration(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 // leaves a whole word on each side.
                 let inside_name = matches!(found.as_str(), "和" | "及" | "与" | "與")
                     && (han_run_before(text.get(start..at).unwrap_or("")) == 1
-                        || han_run_after(after) == 1);
+                        || han_run_after(after) == 1
+                        || joins_name_words(
+                            text.get(start..at).unwrap_or(""),
+                            after,
+                            found.as_str(),
+                        ));
                 if !keeps_legal_form && !inside_name {
                     pieces.push(start..at);
                     at += found.end();
@@ -317,6 +352,26 @@ fn split_enumeration(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     pieces.push(start..range.end);
     pieces.retain(|piece| text.get(piece.clone()).is_some_and(|t| !t.trim().is_empty()));
     pieces
+}
+
+/// "某理事会政治与安全委员会": 与 or 和 between a left side that names
+/// nothing by itself (no suffix, no person, no country) and an organization
+/// word joins the words of one name.
+fn joins_name_words(before: &str, after: &str, conjunction: &str) -> bool {
+    if conjunction == "及" || han_run_before(before) < 2 {
+        return false;
+    }
+    let left = before.trim();
+    let left = left.rsplit('的').next().unwrap_or(left);
+    let right: String = after.chars().take_while(|c| is_han(*c)).collect();
+    let country_ends_left =
+        country::mentions(left).last().is_some_and(|found| found.range.end == left.len());
+    !has_org_form(left)
+        && !country_ends_left
+        && han::person_start(left).is_none()
+        && !han::is_short_name(left)
+        && left.chars().count() > 4
+        && has_org_form(&right)
 }
 
 /// How many Han characters end `text` (1 means a lone character).
@@ -689,6 +744,10 @@ fn classify(piece: &Piece) -> Option<Item> {
         extent_end: piece.end,
     };
     if piece.whole.chars().any(is_han) {
+        // "某部长某某（Mou Mou）的女婿": the name only says whose relative it is.
+        if ["）的", ")的"].iter().any(|mark| piece.whole.contains(mark)) {
+            return None;
+        }
         if let Some(item) = classify_han(piece, item.clone()) {
             return Some(item);
         }
@@ -736,7 +795,11 @@ fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
     }
     if let Some(inner) = han::quoted(core) {
         let quoted = core.get(inner.clone())?.trim();
-        if has_org_form(quoted) || quoted.chars().any(|c| c.is_ascii_alphabetic()) {
+        let before =
+            core.get(..inner.start).unwrap_or("").trim_end_matches(['“', '「', '"', '‘', '《']);
+        if han::ends_with_category(before)
+            || (has_org_form(quoted) && !quoted.chars().any(|c| c.is_ascii_alphabetic()))
+        {
             item.name = quoted.to_string();
             item.range = piece.core.start + inner.start..piece.core.start + inner.end;
             return Some(item);
@@ -961,6 +1024,11 @@ fn is_generic(core: &str) -> bool {
     }
     let rest =
         rest.trim_start_matches("foreign ").trim_start_matches("外国").trim_start_matches("外國");
+    // "有关机构", "相關實體": a kind, not a name.
+    let rest = ["有关", "有關", "相关", "相關"]
+        .iter()
+        .find_map(|word| rest.strip_prefix(word))
+        .unwrap_or(rest);
     rest.is_empty() || GENERIC.contains(&rest)
 }
 
@@ -1504,6 +1572,46 @@ mod tests {
         let reading = read("China-based Sino Link Trading Limited");
         assert_eq!(reading.items[0].country, Some("CN"));
         assert_eq!(reading.items[0].name, "Sino Link Trading Limited");
+    }
+
+    #[test]
+    fn chinese_names_as_news_write_them() {
+        check(
+            "委员会主席马特森、副主席罗宾逊、委员卡佩拉",
+            &[("马特森", Person), ("罗宾逊", Person), ("卡佩拉", Person)],
+        );
+        check(
+            "议员安德烈·波利亚科夫和前体操运动员叶莲娜·卡林娜",
+            &[("安德烈·波利亚科夫", Person), ("叶莲娜·卡林娜", Person)],
+        );
+        check(
+            "两家某国军工企业——星辰动力公司和远航重工集团",
+            &[("星辰动力公司", Org), ("远航重工集团", Org)],
+        );
+        check("一家外国企业“明光电子公司”", &[("明光电子公司", Org)]);
+        check("悬挂某国国旗的油轮“远望”号", &[("远望号", Vessel)]);
+        check(
+            "该国公民Pak Chol Su和莫斯科的Stellar Trade LLC",
+            &[("Pak Chol Su", Person), ("Stellar Trade LLC", Org)],
+        );
+        check("某理事会政治与安全委员会", &[("某理事会政治与安全委员会", Org)]);
+        let reading = read("以下12家关联公司");
+        assert!(reading.items.is_empty());
+        assert_eq!(reading.counts[0].number, 12);
+    }
+
+    #[test]
+    fn chinese_list_lines() {
+        let names = |line: &str| -> Vec<String> {
+            read_list_entry(line).items.into_iter().map(|item| item.name).collect()
+        };
+        assert_eq!(names("伊万·彼得罗夫（Ivan Petrov），某公司董事长。"), ["伊万·彼得罗夫"]);
+        assert_eq!(names("三、某研究所所长约翰·史密斯(John Smith),男"), ["约翰·史密斯"]);
+        assert_eq!(
+            names("星云北京；星云上海；星云OpenLab深圳；以及星云技术研发部。"),
+            ["星云北京", "星云上海", "星云OpenLab深圳", "星云技术研发部"]
+        );
+        assert!(names("他的家人此前一直是制裁的目标。").is_empty());
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub const NAME_JOINERS: &[char] = &['·', '•', '‧', '∙', '・', '．'];
 
 /// Characters used to transliterate foreign names (the usual syllable
 /// characters of transliteration tables, simplified and traditional).
-const TRANSLITERATION: &str = "阿埃艾爱愛安昂奥奧澳巴拜班邦保鲍鮑贝貝本比彼毕畢别別宾賓滨濱波伯勃博布查察达達戴丹道德登邓鄧迪蒂狄丁东東杜顿頓多厄恩尔爾法凡范菲费費芬丰豐冯馮佛弗福富盖蓋甘冈岡戈哥格根贡貢古瓜圭哈海汉漢豪赫黑亨洪侯胡华華怀懷惠霍基吉加迦贾賈杰傑金卡凯凱坎康考柯科克肯孔库庫夸誇奎昆崑拉莱萊赖賴兰蘭朗劳勞勒雷蕾里裏裡利莉丽麗列林琳玲凌留柳隆卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼芒梅美门門蒙米敏缪繆摩莫默姆穆纳納娜奈南内內尼涅宁寧纽紐努诺諾欧歐帕潘庞龐佩彭皮珀普齐齊奇恰乔喬切钦欽琴琼瓊丘屈萨薩塞赛賽桑瑟森沙莎尚绍紹舍申什施史斯丝絲松苏蘇索塔泰坦汤湯唐特滕提廷通图圖托瓦万萬威韦韋维維温溫沃乌烏伍西希锡錫谢謝辛欣休雅亚亞扬揚耶叶葉伊依因尤约約扎泽澤詹兹茲佐卓茨茹娃娅婭妮琪瑞芙姬热熱让讓若遜逊罕默茂义義甚京楚斐贝霍曼莱蕾娜诗詩丝絲黛娅蒂妮茜琳萝蘿";
+const TRANSLITERATION: &str = "阿埃艾爱愛安昂奥奧澳巴拜班邦保鲍鮑贝貝本比彼毕畢别別宾賓滨濱波伯勃博布查察达達戴丹道德登邓鄧迪蒂狄丁东東杜顿頓多厄恩尔爾法凡范菲费費芬丰豐冯馮佛弗福富盖蓋甘冈岡戈哥格根贡貢古瓜圭哈海汉漢豪赫黑亨洪侯胡华華怀懷惠霍基吉加迦贾賈杰傑金卡凯凱坎康考柯科克肯孔库庫夸誇奎昆崑拉莱萊赖賴兰蘭朗劳勞勒雷蕾里裏裡利莉丽麗列林琳玲凌留柳隆卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼芒梅美门門蒙米敏缪繆摩莫默姆穆纳納娜奈南内內尼涅宁寧纽紐努诺諾欧歐帕潘庞龐佩彭皮珀普齐齊奇恰乔喬切钦欽琴琼瓊丘屈萨薩塞赛賽桑瑟森沙莎尚绍紹舍申什施史斯丝絲松苏蘇索塔泰坦汤湯唐特滕提廷通图圖托瓦万萬威韦韋维維温溫沃乌烏伍西希锡錫谢謝辛欣休雅亚亞扬揚耶叶葉伊依因尤约約扎泽澤詹兹茲佐卓茨茹娃娅婭妮琪瑞芙姬热熱让讓若遜逊罕默茂义義甚京楚斐贝霍曼莱蕾娜诗詩丝絲黛娅蒂妮茜琳萝蘿夫莲蓮密翰治烈昂吞嘉莎芭妲菈娥薇蓓珊婷露璐歇迦沙";
 
 /// Titles and roles written before a person's name, and words that class
 /// a person ("公民", "个人").
@@ -266,9 +266,11 @@ pub fn quoted(core: &str) -> Option<Range<usize>> {
     for (open, close) in QUOTES {
         let Some(start) = core.find(*open) else { continue };
         let inner_start = start + open.len_utf8();
-        let Some(length) = core.get(inner_start..).and_then(|rest| rest.find(*close)) else {
-            continue;
-        };
+        // The closing quote may have been trimmed with the piece's end.
+        let length = core
+            .get(inner_start..)
+            .map(|rest| rest.find(*close).unwrap_or(rest.len()))
+            .unwrap_or(0);
         let inner = inner_start..inner_start + length;
         if core.get(inner.clone()).is_some_and(|text| !text.trim().is_empty()) {
             return Some(inner);
@@ -283,6 +285,11 @@ const CATEGORIES: &[&str] = &[
     "企业", "企業", "公司", "实体", "實體", "机构", "機構", "组织", "組織", "集团", "集團", "银行",
     "銀行",
 ];
+
+/// Whether `text` ends with a word that classes an organization ("企业").
+pub fn ends_with_category(text: &str) -> bool {
+    CATEGORIES.iter().any(|category| text.trim_end().ends_with(category))
+}
 
 /// Where an organization's own name starts in `core` when a country or
 /// place and a category are glued before it ("某国军工企业甲乙公司" → the

@@ -72,7 +72,7 @@ fn patterns() -> &'static [Regex] {
             // 遭其制裁的两名个人，分别是X、Y
             r"(?P<verb>(?:制裁|製裁)的[^。；;]{0,25}?(?:分别是|分别为|分別是|分別為))[：:，,\s]*(?P<obj>[^。；;]*)",
             // 被制裁的X包括：/ 同时被制裁的还有X / 受到制裁的实体为X
-            r"(?P<verb>(?:被|遭|遭到|受到|受)[^。；;，,]{0,12}?(?:制裁|製裁|列入名单|列入名單)的[^。；;，,：:]{0,25}?(?:包括|包含|为|為|是|有|还有|還有))(?P<obj>[：:，,]?[^。；;]*)",
+            r"(?P<verb>(?:(?:被|遭|遭到|受到|受)[^。；;，,]{0,12}?(?:制裁|製裁|列入名单|列入名單)|列入[^。；;，,]{0,8}?(?:名单|名單|清单|清單))的[^。；;，,：:]{0,25}?(?:包括|包含|为|為|是|有|还有|還有))(?P<obj>[：:，,]?[^。；;]*)",
             // 受制裁的官员名单：X、Y / 列上黑名单：X
             r"(?:制裁|製裁|黑)[^。；;]{0,12}?(?:名单|名單|清单|清單)(?P<verb>[：:])(?P<obj>[^。]*)",
             // 实体为X / 个人有X (a list continued from the sentence before)
@@ -136,7 +136,11 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
     let text = sentence.get(object.clone())?;
     let cut = HAN_OBJECT_ENDS.iter().filter_map(|word| text.find(word)).filter(|at| *at > 0).min();
     let tail = sentence.get(object.end..verb.start).unwrap_or("");
-    if ["已", "曾"].iter().any(|word| tail.contains(word) || text.contains(word)) {
+    let denied = ["尚未", "并未", "並未", "从未", "從未", "没有", "沒有"]
+        .iter()
+        .any(|word| text.contains(word) || tail.contains(word))
+        || text.trim_end().ends_with(['未', '不']);
+    if denied || ["已", "曾"].iter().any(|word| tail.contains(word) || text.contains(word)) {
         return None;
     }
     Some(object.start..cut.map_or(object.end, |at| object.start + at))
@@ -200,6 +204,28 @@ mod tests {
             &["位于中国和俄罗斯的四个实体"],
         );
         check("商务部把某某电子公司列入实体清单。", &["某某电子公司"]);
+    }
+
+    #[test]
+    fn chinese_news_wordings() {
+        check("中方决定对甲研究所和乙基金会实施相应反制。", &["甲研究所和乙基金会"]);
+        check("國務院宣布製裁三名公民——甲乙丙、丁戊己。", &["三名公民——甲乙丙、丁戊己"]);
+        check("遭其制裁的两名个人，分别是某国公民王一、李二。", &["某国公民王一、李二"]);
+        check("同时被制裁的还有总部位于某地的星辰公司。", &["总部位于某地的星辰公司"]);
+        check("总部位于某国的星辰公司也因提供文件而受到制裁。", &["总部位于某国的星辰公司"]);
+        check("受制裁的官员名单：王一，李二。", &["王一，李二"]);
+        check(
+            "列入制裁名单的实体包括Stellar Trade Co Ltd和星辰公司。",
+            &["Stellar Trade Co Ltd和星辰公司"],
+        );
+    }
+
+    #[test]
+    fn chinese_talk_is_no_designation() {
+        check("美国正在考虑将某某公司列入黑名单。", &[]);
+        check("该机构已于去年被美国制裁。", &[]);
+        check("他们拒绝让受到制裁的官员入境。", &[]);
+        check("该船到目前尚未被列入名单。", &[]);
     }
 
     #[test]
