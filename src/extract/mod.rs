@@ -152,9 +152,21 @@ impl<'a> SectionReader<'a> {
     ) -> Self {
         let range = prepared.sections.get(section).cloned().unwrap_or(0..0);
         let text = prepared.slice(&range);
-        let release = date::find(text, None)
-            .into_iter()
-            .find(|mention| mention.has_year)
+        // The release date: the first full date, unless a date is labelled
+        // as the source's publication ("發佈時間：", a repost's own date
+        // coming first).
+        let dated: Vec<date::DateMention> =
+            date::find(text, None).into_iter().filter(|mention| mention.has_year).collect();
+        let labelled = dated.iter().find(|mention| {
+            let before = text.get(..mention.range.start).unwrap_or("");
+            let lead: String =
+                before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+            ["發佈時間", "发布时间", "發布時間", "發佈日期", "发布日期", "發布日期"]
+                .iter()
+                .any(|label| lead.contains(label))
+        });
+        let release = labelled
+            .or(dated.first())
             .map(|mention| (mention.date, range.start + mention.range.start));
         let mentions = authorities
             .mentions(text)
@@ -317,7 +329,10 @@ impl<'a> SectionReader<'a> {
             // States imposed measures on five entities") holds for the
             // statements naming them after it.
             let written = self.statement_date(&range);
-            let date = written.or(carried_date).or(release);
+            let carried = carried_date
+                .filter(|(_, at): &(NaiveDate, usize)| position <= at + 2)
+                .map(|(carried, _)| carried);
+            let date = written.or(carried).or(release);
             let Some((mentions, entities)) = mentions_of.get(position) else { continue };
             let mut named_here = 0;
             for statement in &statements {
@@ -388,8 +403,12 @@ impl<'a> SectionReader<'a> {
                     }
                 }
             }
+            // A count-only statement's date holds for the statements naming
+            // its designees right after it.
             if named_here == 0 {
-                carried_date = written.or(carried_date);
+                if let Some(written) = written {
+                    carried_date = Some((written, position));
+                }
             }
             // "X, as well as 50 other persons": the others are a batch even
             // where the sentence names some.
