@@ -27,11 +27,20 @@ pub fn read(sentence: &str) -> Option<Counts> {
     let parts = PARTS
         .get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|个人|個人|人士|官员|官員|船只|船隻|船舶|油轮|油輪|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|visa restrictions|vessels|ships|tankers)"
+                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條|间|間)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?\p{{Han}}{{0,4}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|银行|銀行|个人|個人|人士|官员|官員|成员|成員|议员|議員|人员|人員|寡头|寡頭|高官|船只|船隻|船舶|油轮|油輪|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|visa restrictions|vessels|ships|tankers)"
             ))
             .ok()
         })
         .as_ref()?;
+    // "15家实体和10名个人，其中包括中国4家企业": counts after 其中 or
+    // "including" are a part of those before, not more.
+    let sentence = ["其中", "including", "among them", "among whom"]
+        .iter()
+        .filter_map(|cue| sentence.find(cue))
+        .filter(|&at| at > 0)
+        .min()
+        .and_then(|at| sentence.get(..at))
+        .unwrap_or(sentence);
     let mut by_kind = BTreeMap::new();
     for captures in parts.captures_iter(sentence) {
         let (Some(number), Some(noun)) = (captures.name("number"), captures.name("noun")) else {
@@ -67,6 +76,15 @@ fn kind_of(noun: &str) -> EntityKind {
         "人士",
         "官员",
         "官員",
+        "成员",
+        "成員",
+        "议员",
+        "議員",
+        "人员",
+        "人員",
+        "寡头",
+        "寡頭",
+        "高官",
         "individuals",
         "persons",
         "people",
@@ -120,5 +138,11 @@ mod tests {
         );
         check("制裁了位于中国和俄罗斯的四个实体", Some((4, 0, 0, 4)));
         check("会谈持续了八个小时", None);
+        check("新增3家北方實體", Some((3, 0, 0, 3)));
+        check("制裁了杜马的38名成员", Some((0, 38, 0, 38)));
+        check(
+            "对4国的15家实体和10名个人实施制裁，其中包括甲国4家企业和1名个人",
+            Some((15, 10, 0, 25)),
+        );
     }
 }

@@ -137,8 +137,8 @@ struct SectionFacts {
     duration_years: Option<u32>,
     /// The most frequent country named (United States and places aside).
     main_country: Option<&'static str>,
-    /// The authority of an English section that cites none but is a United
-    /// States action (Treasury, State, the White House): a blocking
+    /// The authority of a section that cites none but is a United States
+    /// action (Treasury, State, the White House, 美国财政部): a blocking
     /// designation, OFAC-SDN.
     default_authority: Option<&'static str>,
 }
@@ -197,6 +197,10 @@ impl<'a> SectionReader<'a> {
                 "White House",
                 "United States",
                 "U.S.",
+                "美国财政部",
+                "美國財政部",
+                "美国国务院",
+                "美國國務院",
             ]
             .iter()
             .any(|actor| text.contains(actor))
@@ -888,8 +892,7 @@ impl<'a> SectionReader<'a> {
                 best(&near)
             })
             .or_else(|| best(&self.mentions.iter().collect::<Vec<_>>()));
-        let fallback =
-            self.facts.default_authority.filter(|_| self.is_latin()).unwrap_or("UNKNOWN");
+        let fallback = self.facts.default_authority.unwrap_or("UNKNOWN");
         chosen
             .and_then(|index| self.authorities.all().get(index))
             .map_or_else(|| fallback.to_string(), |authority| authority.code.clone())
