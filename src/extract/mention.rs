@@ -106,18 +106,6 @@ pub fn is_org_word(word: &str) -> bool {
 /// "Vessels"): a name made only of such words is none.
 fn is_generic_word(word: &str) -> bool {
     const GENERIC: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
         "entities",
         "entity",
         "entries",
@@ -153,33 +141,15 @@ fn is_generic_word(word: &str) -> bool {
         "iii",
         "iv",
     ];
-    const TENS: &[&str] = &[
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-    ];
-    // "Twenty-seven": every part a number word.
+    const TENS: &[&str] =
+        &["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"];
+    // "Twenty-seven", "Four": every part a number word.
     let all_numbers = word.split('-').all(|part| {
-        let key = lower(part);
-        GENERIC.get(..12).is_some_and(|ones| ones.contains(&key.as_str()))
-            || TENS.contains(&key.as_str())
+        crate::extract::entity::parse_number(part).is_some() || TENS.contains(&lower(part).as_str())
     });
     let key: String =
         word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    all_numbers || GENERIC.contains(&key.as_str()) || key.chars().all(|c| c.is_ascii_digit())
+    all_numbers || GENERIC.contains(&key.as_str())
 }
 
 /// Whether `word` only precedes names: a title, rank or nationality

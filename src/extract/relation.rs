@@ -551,6 +551,25 @@ fn trigger_pattern() -> Option<&'static Regex> {
         .as_ref()
 }
 
+/// Auxiliaries of a passive ("is designated", "were being designated").
+const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
+
+/// Adverbs and quantifiers that stand between an auxiliary and its verb
+/// ("is also being designated", "were all designated").
+const ADVERBS: &[&str] = &[
+    "also",
+    "additionally",
+    "today",
+    "concurrently",
+    "simultaneously",
+    "similarly",
+    "all",
+    "both",
+    "each",
+    "being",
+    "jointly",
+];
+
 /// "U.S.-designated X", "the designated entities", "persons designated by
 /// the Committee", "designated terrorist groups": no statement.
 fn is_adjectival(before: &str, after: &str) -> bool {
@@ -739,20 +758,8 @@ fn ends_with_auxiliary(before: &str) -> bool {
         .take(3)
         .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
         .collect();
-    let auxiliary = ["is", "are", "was", "were", "been", "being", "be", "also"];
-    let adverb = [
-        "also",
-        "additionally",
-        "today",
-        "concurrently",
-        "simultaneously",
-        "similarly",
-        "all",
-        "both",
-        "each",
-        "being",
-        "jointly",
-    ];
+    let auxiliary = AUXILIARIES;
+    let adverb = ADVERBS;
     match words.as_slice() {
         [first, ..] if auxiliary.contains(&first.as_str()) && first != "also" => true,
         [first, second, ..] if adverb.contains(&first.as_str()) => {
@@ -873,28 +880,8 @@ fn subject_region(sentence: &str, verb_start: usize) -> Range<usize> {
         let head = before.get(..end).unwrap_or("").trim_end();
         let word_start = head.rfind(char::is_whitespace).map_or(0, |at| at + 1);
         let word = head.get(word_start..).unwrap_or("").to_lowercase();
-        let skip = [
-            "is",
-            "are",
-            "was",
-            "were",
-            "been",
-            "being",
-            "be",
-            "has",
-            "have",
-            "also",
-            "additionally",
-            "today",
-            "concurrently",
-            "simultaneously",
-            "similarly",
-            "all",
-            "both",
-            "each",
-            "jointly",
-        ];
-        if word_start < end && skip.contains(&word.as_str()) {
+        let skip = AUXILIARIES.iter().chain(ADVERBS).chain(&["has", "have"]).any(|w| *w == word);
+        if word_start < end && skip {
             end = word_start;
         } else {
             break;
