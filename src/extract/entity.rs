@@ -1156,6 +1156,20 @@ const HAN_ORG_SUFFIXES: &[&str] = &[
     "事務所",
     "组织",
     "組織",
+    "监狱",
+    "監獄",
+    "基金会",
+    "基金會",
+    "分委会",
+    "分委會",
+    "图书馆",
+    "圖書館",
+    "法院",
+    "医院",
+    "醫院",
+    "基金",
+    "联盟",
+    "聯盟",
 ];
 
 /// English legal forms and organization words, compared on the last word
