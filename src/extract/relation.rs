@@ -296,19 +296,23 @@ fn is_modifier_gap(gap: &str) -> bool {
         })
 }
 
-/// Whether a name completes a common noun ("the mayor of X", "members of
-/// the Y"): the noun is what is designated, not the name.
+/// Whether a name completes a common noun or a description ("the mayor of
+/// X", "members of the Y", "officials aligned with Z"): the noun is what is
+/// designated, not the name.
 fn is_complement(before: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &["of", "with", "to", "by", "from", "against"];
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let (of_at, noun) = match words.as_slice() {
-        ["of", noun, ..] => (0, *noun),
-        ["the", "of", noun, ..] => (1, *noun),
+    let noun = match words.as_slice() {
+        [preposition, noun, ..] if PREPOSITIONS.contains(preposition) => *noun,
+        ["the", preposition, noun, ..] if PREPOSITIONS.contains(preposition) => *noun,
         _ => return false,
     };
-    let _ = of_at;
     noun.chars().next().is_some_and(char::is_lowercase)
-        && !["all", "both", "each", "one", "two", "three", "four", "five", "some", "any"]
-            .contains(&noun)
+        && ![
+            "all", "both", "each", "one", "two", "three", "four", "five", "some", "any", "and",
+            "or",
+        ]
+        .contains(&noun)
 }
 
 /// Countries and the agencies that designate are never the designated.
@@ -1024,6 +1028,8 @@ mod tests {
         check("Orlov was previously designated pursuant to E.O. 13661.", &[]);
         check("Kestrel was designated in 2019 for supporting the regime.", &[]);
         check("It supplies U.S.-designated Tern Holdings Ltd.", &[]);
+        check("OFAC is sanctioning 21 officials aligned with Pavel Orlov.", &[]);
+        check("State is imposing sanctions on family members of the mayor of Orlovsk.", &[]);
         check(
             "Orlov was re-designated today after previously being designated on February 25, 2022.",
             &["Orlov"],
