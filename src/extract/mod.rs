@@ -137,6 +137,9 @@ struct SectionFacts {
     duration_years: Option<u32>,
     /// The most frequent country named (United States and places aside).
     main_country: Option<&'static str>,
+    /// Whether the section is written in Latin script: fewer Chinese
+    /// characters than half its Latin letters.
+    latin: bool,
     /// The authority of a section that cites none but is a United States
     /// action (Treasury, State, the White House, 美国财政部): a blocking
     /// designation, OFAC-SDN.
@@ -205,6 +208,8 @@ impl<'a> SectionReader<'a> {
             .iter()
             .any(|actor| text.contains(actor))
             .then_some("OFAC-SDN"),
+            latin: text.chars().filter(|c| entity::is_han(*c)).count() * 2
+                < text.chars().filter(char::is_ascii_alphabetic).count(),
         };
         SectionReader { doc, prepared, section, authorities, release, mentions, facts }
     }
@@ -277,11 +282,7 @@ impl<'a> SectionReader<'a> {
     /// Whether the section is written in Latin script (English), read by
     /// the mention-first stages rather than the trigger-first reader.
     fn is_latin(&self) -> bool {
-        let range = self.prepared.sections.get(self.section).cloned().unwrap_or(0..0);
-        let text = self.prepared.slice(&range);
-        let han = text.chars().filter(|c| entity::is_han(*c)).count();
-        let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-        han * 2 < latin
+        self.facts.latin
     }
 
     /// Reads a Latin-script section mention first: every name is found by
@@ -598,14 +599,32 @@ impl<'a> SectionReader<'a> {
             if u32::try_from(already_named).unwrap_or(u32::MAX) >= counts.total {
                 continue;
             }
-            extraction.batches.push(Batch {
-                id: batch_id(&authority, date, counts.total),
+            extraction.batches.push(self.batch(
                 authority,
                 date,
-                counts: counts.by_kind,
-                total: counts.total,
-                evidence: self.evidence(&self.sentence_range(sentence), sentence, sentence),
-            });
+                counts.by_kind,
+                counts.total,
+                sentence,
+            ));
+        }
+    }
+
+    /// The batch a count statement in `sentence` becomes.
+    fn batch(
+        &self,
+        authority: String,
+        date: Option<NaiveDate>,
+        counts: BTreeMap<EntityKind, u32>,
+        total: u32,
+        sentence: usize,
+    ) -> Batch {
+        Batch {
+            id: batch_id(&authority, date, total),
+            authority,
+            date,
+            counts,
+            total,
+            evidence: self.evidence(&self.sentence_range(sentence), sentence, sentence),
         }
     }
 
@@ -625,6 +644,7 @@ impl<'a> SectionReader<'a> {
             let range = self.sentence_range(sentence);
             let text = self.prepared.slice(&range);
             let actors = relation::actors(text);
+            let remainder = relation::counts_others(text);
             let own = self.authority_for(&range, None);
             let authorities: Vec<String> = if actors.is_empty() {
                 vec![own.clone()]
@@ -635,25 +655,18 @@ impl<'a> SectionReader<'a> {
                 let already_named =
                     named.iter().filter(|designation| designation.authority == authority).count();
                 let already_named = u32::try_from(already_named).unwrap_or(u32::MAX);
-                let remainder = relation::counts_others(text);
                 let summary = if authority == own && actors.is_empty() {
                     let all_named = u32::try_from(named.len()).unwrap_or(u32::MAX);
                     !remainder && all_named.saturating_mul(2) >= counts.total
                 } else {
                     already_named >= counts.total
                 };
-                let id = batch_id(&authority, date, counts.total);
-                if summary || extraction.batches.iter().any(|known| known.id == id) {
+                let batch =
+                    self.batch(authority, date, counts.by_kind.clone(), counts.total, sentence);
+                if summary || extraction.batches.iter().any(|known| known.id == batch.id) {
                     continue;
                 }
-                extraction.batches.push(Batch {
-                    id,
-                    authority,
-                    date,
-                    counts: counts.by_kind.clone(),
-                    total: counts.total,
-                    evidence: self.evidence(&range, sentence, sentence),
-                });
+                extraction.batches.push(batch);
             }
         }
     }
