@@ -200,8 +200,9 @@ pub struct Batch {
     /// How many of each kind the text announces.
     pub counts: BTreeMap<EntityKind, u32>,
     /// The total the text announces (may exceed the sum of `counts` when
-    /// the text breaks down only part of it).
-    pub total: u32,
+    /// the text breaks down only part of it); `None` when it gives no
+    /// number ("sanctions on family members of the mayor", "多家融资管道").
+    pub total: Option<u32>,
     /// Where the batch was read.
     pub evidence: Evidence,
 }

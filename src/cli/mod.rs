@@ -976,11 +976,11 @@ fn batch_line(batch: &Batch) -> String {
     let counts: Vec<String> =
         batch.counts.iter().map(|(kind, count)| format!("{count} {kind}")).collect();
     let date = batch.date.map(|date| date.to_string()).unwrap_or_else(|| "-".to_string());
+    let total = batch.total.map_or_else(|| "an unstated number of".to_string(), |n| n.to_string());
     format!(
-        "{}  batch  {} on {date}: {} designations ({})",
+        "{}  batch  {} on {date}: {total} designations ({})",
         batch.id,
         batch.authority,
-        batch.total,
         counts.join(", ")
     )
 }

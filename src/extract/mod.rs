@@ -75,7 +75,34 @@ pub fn designation_id(
     format!("{}-{}", kind_prefix(kind), short_hash(&key))
 }
 
-fn batch_id(authority: &str, date: Option<NaiveDate>, total: u32) -> String {
+/// Drops, among the batches from `first` on (one section's), those without
+/// a number under an authority another of them counts: "the UK is also
+/// designating select members" beside "the UK designated 15".
+fn keep_numbered(batches: &mut Vec<Batch>, first: usize) {
+    let section = batches.split_off(first.min(batches.len()));
+    let counted: Vec<String> = section
+        .iter()
+        .filter(|batch| batch.total.is_some())
+        .map(|batch| batch.authority.clone())
+        .collect();
+    batches.extend(
+        section
+            .into_iter()
+            .filter(|batch| batch.total.is_some() || !counted.contains(&batch.authority)),
+    );
+}
+
+/// How many of each kind `named` holds under `authority`.
+fn named_by_kind(named: &[Designation], authority: &str) -> BTreeMap<EntityKind, u32> {
+    let mut by_kind = BTreeMap::new();
+    for designation in named.iter().filter(|designation| designation.authority == authority) {
+        *by_kind.entry(designation.kind).or_insert(0) += 1;
+    }
+    by_kind
+}
+
+fn batch_id(authority: &str, date: Option<NaiveDate>, total: Option<u32>) -> String {
+    let total = total.map_or_else(|| "unstated".to_string(), |total| total.to_string());
     format!("batch-{}", short_hash(&format!("batch|{authority}|{}|{total}", date_key(date))))
 }
 
@@ -255,11 +282,11 @@ impl<'a> SectionReader<'a> {
                     }
                 }
             }
-            // "对这些外国实体实施制裁", "对多家中国企业实施制裁": restates or alludes,
-            // names nobody.
-            let only_restates = !counts.is_empty() && counts.iter().all(|count| count.number == 0);
+            // "对这些外国实体实施制裁" restates names given before.
+            let only_restates = !counts.is_empty() && counts.iter().all(|count| count.refers_back);
             if !found_any && !only_restates {
-                match batch::read(text) {
+                let batch_counts = batch::read(text).or_else(|| batch::read_vague(text));
+                match batch_counts {
                     Some(batch_counts) if counts.iter().all(|count| !count.refers_back) => {
                         pending_batches.push((sentence, date, batch_counts));
                     }
@@ -275,7 +302,9 @@ impl<'a> SectionReader<'a> {
         }
         // A count that the section goes on to name ("制裁了四个实体 … 对甲、乙、丙、丁实施制裁",
         // a headline "将四艘船隻列入黑名單") is not a batch of its own.
+        let first_batch = extraction.batches.len();
         self.push_batches(extraction, pending_batches, &named);
+        keep_numbered(&mut extraction.batches, first_batch);
         extraction.designations.extend(named);
     }
 
@@ -417,8 +446,16 @@ impl<'a> SectionReader<'a> {
             }
             // "X, as well as 50 other persons": the others are a batch even
             // where the sentence names some.
-            if named_here == 0 || relation::counts_others(text) {
-                if let Some(batch_counts) = batch::read(text) {
+            let by_several = || !relation::actor_clauses(text).is_empty();
+            if named_here == 0 || relation::counts_others(text) || by_several() {
+                let unnumbered = || {
+                    let (verb, object) = relation::statement_head(text)?;
+                    let plural_object = || batch::read_plural_object(verb, object);
+                    (named_here == 0)
+                        .then(|| batch::read_vague(text).or_else(plural_object))
+                        .flatten()
+                };
+                if let Some(batch_counts) = batch::read(text).or_else(unnumbered) {
                     pending_batches.push((sentence, date, batch_counts));
                 }
             }
@@ -436,7 +473,9 @@ impl<'a> SectionReader<'a> {
             };
             named.push(self.designation(&item, &place, trigger_sentence, date));
         }
+        let first_batch = extraction.batches.len();
         self.push_latin_batches(extraction, pending_batches, &named);
+        keep_numbered(&mut extraction.batches, first_batch);
         extraction.designations.extend(named);
     }
 
@@ -584,8 +623,11 @@ impl<'a> SectionReader<'a> {
         last
     }
 
-    /// Count-only statements become batches unless the section names at
-    /// least as many designations under the same authority.
+    /// Count-only statements of a Chinese section become batches of what
+    /// the section leaves unnamed under their authority ("制裁了11人", one
+    /// named: a batch of 10). A statement without a number ("对多家企业实施
+    /// 制裁") alludes to the named unless the section names none under its
+    /// authority or it reports a further action ("也", "同日", "另").
     fn push_batches(
         &self,
         extraction: &mut Extraction,
@@ -593,19 +635,25 @@ impl<'a> SectionReader<'a> {
         named: &[Designation],
     ) {
         for (sentence, date, counts) in pending_batches {
-            let authority = self.authority_for(&self.sentence_range(sentence), None);
-            let already_named =
-                named.iter().filter(|designation| designation.authority == authority).count();
-            if u32::try_from(already_named).unwrap_or(u32::MAX) >= counts.total {
-                continue;
+            let range = self.sentence_range(sentence);
+            let authority = self.authority_for(&range, None);
+            let named_by_kind = named_by_kind(named, &authority);
+            let counts = if counts.total.is_some() {
+                let Some(left) = counts.remainder(&named_by_kind) else { continue };
+                left
+            } else {
+                let further = ["也", "同日", "同时", "同時", "另外", "另有", "此外"]
+                    .iter()
+                    .any(|cue| self.prepared.slice(&range).contains(cue));
+                if !named_by_kind.is_empty() && !further {
+                    continue;
+                }
+                counts
+            };
+            let batch = self.batch(authority, date, counts.by_kind, counts.total, sentence);
+            if !extraction.batches.iter().any(|known| known.id == batch.id) {
+                extraction.batches.push(batch);
             }
-            extraction.batches.push(self.batch(
-                authority,
-                date,
-                counts.by_kind,
-                counts.total,
-                sentence,
-            ));
         }
     }
 
@@ -615,7 +663,7 @@ impl<'a> SectionReader<'a> {
         authority: String,
         date: Option<NaiveDate>,
         counts: BTreeMap<EntityKind, u32>,
-        total: u32,
+        total: Option<u32>,
         sentence: usize,
     ) -> Batch {
         Batch {
@@ -630,10 +678,13 @@ impl<'a> SectionReader<'a> {
 
     /// Count-only statements of an English section become batches: under
     /// the authority of their own actor (another government, a visa or
-    /// export-control action) unless the section names that many under it;
+    /// export-control action) of what the section leaves unnamed under it;
     /// under the section's own authority only when the names it gives fall
-    /// well short of the count ("68 companies", five named) or the count is
-    /// of others ("as well as 50 other persons").
+    /// well short of the count ("68 companies", five named: 63 left) or the
+    /// count is of others ("as well as 50 other persons"). A statement
+    /// without a number ("State is imposing sanctions on family members of
+    /// ...") is a batch when another government or agency acts, or when the
+    /// section names nobody under its authority.
     fn push_latin_batches(
         &self,
         extraction: &mut Extraction,
@@ -643,32 +694,71 @@ impl<'a> SectionReader<'a> {
         for (sentence, date, counts) in pending_batches {
             let range = self.sentence_range(sentence);
             let text = self.prepared.slice(&range);
+            let clauses = relation::actor_clauses(text);
+            if !clauses.is_empty() {
+                let texts: Vec<&str> = clauses
+                    .iter()
+                    .map(|(_, clause)| text.get(clause.clone()).unwrap_or(""))
+                    .collect();
+                for ((actor, _), counts) in clauses.iter().zip(batch::read_clauses(&texts)) {
+                    let left = counts.and_then(|c| c.remainder(&named_by_kind(named, actor)));
+                    if let Some(left) = left {
+                        let authority = (*actor).to_string();
+                        let batch = self.batch(authority, date, left.by_kind, left.total, sentence);
+                        if !extraction.batches.iter().any(|known| known.id == batch.id) {
+                            extraction.batches.push(batch);
+                        }
+                    }
+                }
+                continue;
+            }
             let actors = relation::actors(text);
-            let remainder = relation::counts_others(text);
-            let own = self.authority_for(&range, None);
-            let authorities: Vec<String> = if actors.is_empty() {
-                vec![own.clone()]
+            let others = relation::counts_others(text);
+            let cited = self.authority_for(&range, None);
+            // Visa restrictions the sentence cites beside other measures are
+            // not this statement's unless its verb imposes them.
+            let own = if self.is_visa_authority(&cited) && !actors.contains(&"VISA-RESTRICTION") {
+                self.facts.default_authority.map_or(cited, str::to_string)
             } else {
-                actors.iter().map(|a| (*a).to_string()).collect()
+                cited
+            };
+            let another_agency = relation::another_agency(text);
+            let authorities: Vec<String> = match actors.as_slice() {
+                [] => vec![own.clone()],
+                // A visa action under a cited proclamation or statute.
+                ["VISA-RESTRICTION"] if self.is_visa_authority(&own) => vec![own.clone()],
+                _ => actors.iter().map(|actor| (*actor).to_string()).collect(),
             };
             for authority in authorities {
-                let already_named =
-                    named.iter().filter(|designation| designation.authority == authority).count();
-                let already_named = u32::try_from(already_named).unwrap_or(u32::MAX);
-                let summary = if authority == own && actors.is_empty() {
-                    let all_named = u32::try_from(named.len()).unwrap_or(u32::MAX);
-                    !remainder && all_named.saturating_mul(2) >= counts.total
-                } else {
-                    already_named >= counts.total
+                let by_own_actor = authority == own && actors.is_empty();
+                let named_under = named_by_kind(named, &authority);
+                let left = match counts.total {
+                    None if by_own_actor && !another_agency && !named_under.is_empty() => None,
+                    None => Some(counts.clone()),
+                    Some(_) if others => Some(counts.clone()),
+                    Some(total) if by_own_actor => {
+                        let all_named = u32::try_from(named.len()).unwrap_or(u32::MAX);
+                        if all_named.saturating_mul(2) >= total {
+                            None
+                        } else {
+                            counts.remainder(&named_under)
+                        }
+                    }
+                    Some(_) => counts.remainder(&named_under),
                 };
-                let batch =
-                    self.batch(authority, date, counts.by_kind.clone(), counts.total, sentence);
-                if summary || extraction.batches.iter().any(|known| known.id == batch.id) {
-                    continue;
+                let Some(left) = left else { continue };
+                let batch = self.batch(authority, date, left.by_kind, left.total, sentence);
+                if !extraction.batches.iter().any(|known| known.id == batch.id) {
+                    extraction.batches.push(batch);
                 }
-                extraction.batches.push(batch);
             }
         }
+    }
+
+    /// Whether `code` is a visa authority of the knowledge base (a
+    /// proclamation or statute visa restrictions are imposed under).
+    fn is_visa_authority(&self, code: &str) -> bool {
+        self.authorities.get(code).is_some_and(|authority| authority.kind == "visa")
     }
 
     /// Names for a trigger whose object only counts: the sentence before for

@@ -150,27 +150,68 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
     found
 }
 
+/// Governments that designate beside the United States, by the names
+/// releases give them, and their authority codes.
+const ACTORS: &[(&str, &str)] = &[
+    ("United Kingdom", "UK"),
+    ("The UK ", "UK"),
+    ("the UK ", "UK"),
+    ("U.K.", "UK"),
+    ("Britain", "UK"),
+    ("Australia", "AU"),
+    ("Canada", "CA"),
+    ("Japan", "JP"),
+    ("Republic of Korea", "ROK-AUTONOMOUS"),
+    ("South Korea", "ROK-AUTONOMOUS"),
+    ("European Union", "EU"),
+    ("Council of the EU", "EU"),
+    ("New Zealand", "NZ"),
+];
+
+/// The clauses of a sentence in which two or more governments each act
+/// ("the United Kingdom designated 15 and Australia designated three
+/// members"): each government's code with the clause from its name to the
+/// next government's. Empty unless every government is followed by its own
+/// designating verb.
+pub fn actor_clauses(sentence: &str) -> Vec<(&'static str, Range<usize>)> {
+    let mut starts: Vec<(usize, &'static str)> = Vec::new();
+    for (name, code) in ACTORS {
+        for (at, _) in sentence.match_indices(name) {
+            if !starts.iter().any(|(known, _)| *known == at) {
+                starts.push((at, code));
+            }
+        }
+    }
+    starts.sort_unstable();
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let clauses: Vec<(&'static str, Range<usize>)> = starts
+        .iter()
+        .enumerate()
+        .map(|(index, (at, code))| {
+            let end = starts.get(index + 1).map_or(sentence.len(), |(next, _)| *next);
+            (*code, *at..end)
+        })
+        .collect();
+    let each_acts = clauses.iter().all(|(_, clause)| {
+        sentence
+            .get(clause.clone())
+            .is_some_and(|text| trigger_pattern().is_some_and(|trigger| trigger.is_match(text)))
+    });
+    if each_acts {
+        clauses
+    } else {
+        Vec::new()
+    }
+}
+
 /// The authorities acting in a count statement other than the release's
 /// own: another government named as the subject ("the United Kingdom and
 /// Canada, who are each designating"), a visa or export-control action.
 /// Governments the release only coordinates with are left out.
 pub fn actors(sentence: &str) -> Vec<&'static str> {
     static COORDINATION: OnceLock<Option<Regex>> = OnceLock::new();
-    const ACTORS: &[(&str, &str)] = &[
-        ("United Kingdom", "UK"),
-        ("The UK ", "UK"),
-        ("the UK ", "UK"),
-        ("U.K.", "UK"),
-        ("Britain", "UK"),
-        ("Australia", "AU"),
-        ("Canada", "CA"),
-        ("Japan", "JP"),
-        ("Republic of Korea", "ROK-AUTONOMOUS"),
-        ("South Korea", "ROK-AUTONOMOUS"),
-        ("European Union", "EU"),
-        ("Council of the EU", "EU"),
-        ("New Zealand", "NZ"),
-    ];
     let verb_at =
         trigger_pattern().and_then(|t| t.find(sentence)).map_or(sentence.len(), |v| v.start());
     let subject = sentence.get(..verb_at).unwrap_or("");
@@ -189,7 +230,10 @@ pub fn actors(sentence: &str) -> Vec<&'static str> {
     let mut found: Vec<&'static str> =
         ACTORS.iter().filter(|(name, _)| subject.contains(name)).map(|(_, code)| *code).collect();
     found.dedup();
-    let lower = sentence.to_lowercase();
+    // The measure is the one the designating verb names ("impose visa
+    // restrictions on", "adding 57 entities to the Entity List").
+    let verb = trigger_pattern().and_then(|t| t.find(sentence)).map_or("", |v| v.as_str());
+    let lower = verb.to_lowercase();
     if found.is_empty() {
         if lower.contains("visa restriction") {
             found.push("VISA-RESTRICTION");
@@ -198,6 +242,30 @@ pub fn actors(sentence: &str) -> Vec<&'static str> {
         }
     }
     found
+}
+
+/// The designating verb phrase of a sentence ("imposing sanctions on",
+/// "is targeting entities") and the words after it to the end of its
+/// clause: where the designated are described.
+pub fn statement_head(sentence: &str) -> Option<(&str, &str)> {
+    let verb = trigger_pattern()?.find(sentence)?;
+    let rest = sentence.get(verb.end()..)?;
+    let end = rest.find([';', '.', ':']).unwrap_or(rest.len());
+    Some((verb.as_str(), rest.get(..end)?))
+}
+
+/// Whether a statement's subject is the State Department, an agency acting
+/// beside the Treasury whose releases report its actions in a sentence
+/// ("State is imposing sanctions on ...", "The State Department is
+/// targeting entities and individuals ...").
+pub fn another_agency(sentence: &str) -> bool {
+    let verb_at =
+        trigger_pattern().and_then(|t| t.find(sentence)).map_or(sentence.len(), |v| v.start());
+    let subject = sentence.get(..verb_at).unwrap_or("");
+    let subject = subject.rsplit([',', ';']).next().unwrap_or(subject);
+    ["State Department", "Department of State", "State is ", "State will "]
+        .iter()
+        .any(|agency| subject.contains(agency))
 }
 
 /// Whether a count is of others than those named ("as well as 50 other
@@ -550,7 +618,7 @@ fn trigger_pattern() -> Option<&'static Regex> {
     static TRIGGER: OnceLock<Option<Regex>> = OnceLock::new();
     TRIGGER
         .get_or_init(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|(?:issu|announc)(?:e|ed|es|ing)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[0-9][0-9,]*\s+(?:new\s+)?visa\s+restrictions|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
+            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:is|are)\s+(?:also\s+)?targeting\s+(?:[a-z-]+\s+){0,3}?(?:individuals|entities|persons|companies|firms|officials|members|vessels)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:under\s+[^,;.]{1,60}?\s+)?(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|(?:issu|announc)(?:e|ed|es|ing)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[0-9][0-9,]*\s+(?:new\s+)?visa\s+restrictions|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
         })
         .as_ref()
 }
@@ -1082,6 +1150,13 @@ mod tests {
             actors("State is taking steps to impose visa restrictions on 910 individuals."),
             vec!["VISA-RESTRICTION"]
         );
+        assert_eq!(
+            actors(
+                "The Department of State is imposing sanctions on A, and visa restrictions on B."
+            ),
+            Vec::<&str>::new(),
+            "the measure is the one the verb names"
+        );
         assert!(counts_others("Gazprombank, as well as 50 other persons and entities"));
         check("Persons designated by the Committee include no one new.", &[]);
     }
@@ -1117,5 +1192,43 @@ mod tests {
         assert_eq!(&line[list_item_head(line)], "- Tern subsidiary Joint Stock Company Orel ");
         let line = "- Kestrel Trading LLC; Tern Holdings Ltd";
         assert_eq!(&line[list_item_head(line)], "- Kestrel Trading LLC");
+    }
+
+    #[test]
+    fn clauses_of_several_governments() {
+        let sentence =
+            "Also today, the United Kingdom designated 15 and Australia designated three members.";
+        let clauses: Vec<(&str, &str)> = actor_clauses(sentence)
+            .into_iter()
+            .map(|(code, range)| (code, &sentence[range]))
+            .collect();
+        assert_eq!(
+            clauses,
+            [
+                ("UK", "United Kingdom designated 15 and "),
+                ("AU", "Australia designated three members.")
+            ]
+        );
+        // One government, or governments that do not each act: no clauses.
+        assert!(actor_clauses("The United Kingdom designated 15 members.").is_empty());
+        assert!(actor_clauses("The United Kingdom and Australia designated 15 members.").is_empty());
+    }
+
+    #[test]
+    fn another_agency_acts() {
+        assert!(another_agency("State is imposing sanctions on family members of the mayor."));
+        assert!(another_agency(
+            "In addition, the Department of State is designating two entities."
+        ));
+        assert!(!another_agency("OFAC is designating two entities, the State Department said."));
+    }
+
+    #[test]
+    fn head_of_a_statement() {
+        assert_eq!(
+            statement_head("State is imposing sanctions on family members of the mayor. More."),
+            Some(("imposing sanctions on", " family members of the mayor"))
+        );
+        assert_eq!(statement_head("The talks went on."), None);
     }
 }
