@@ -179,6 +179,69 @@ fn says_kind(text: &str) -> bool {
         .is_some_and(|words| words.is_match(text))
 }
 
+/// Family members a designation names by their relation alone, ending an
+/// entry ("his spouse, A; his daughter, B; and his minor child."): one
+/// person each, a plural without a number ("and their minor children")
+/// counted as none known.
+pub fn read_unnamed_family(sentence: &str) -> Option<Counts> {
+    static FAMILY: OnceLock<Option<Regex>> = OnceLock::new();
+    let family = FAMILY
+        .get_or_init(|| {
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:his|her|their)\s+(?:(?P<number>{NUMBER})\s+)?(?:minor\s+|adult\s+|two\s+)?(?P<relation>child|children|sons?|daughters?|wife|husband|spouse)\s*(?:[.;]|$)"))
+                .ok()
+        })
+        .as_ref()?;
+    let captures = family.captures(sentence.trim_end())?;
+    let relation = captures.name("relation")?.as_str().to_lowercase();
+    let plural = ["children", "sons", "daughters"].contains(&relation.as_str());
+    let number = match captures.name("number") {
+        Some(number) => Some(parse_number(number.as_str())?),
+        None if plural => None,
+        None => Some(1),
+    };
+    let by_kind = number.map(|n| BTreeMap::from([(EntityKind::Person, n)])).unwrap_or_default();
+    Some(Counts { by_kind, total: number })
+}
+
+/// Designees a Security Council text leaves to the annex of the resolution
+/// it reports ("the individual listed in the annex to today's resolution",
+/// "the three entities named in the annex to this resolution").
+pub fn read_annex(sentence: &str) -> Option<Counts> {
+    static ANNEX: OnceLock<Option<Regex>> = OnceLock::new();
+    let annex = ANNEX
+        .get_or_init(|| {
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<number>{NUMBER})\s+)?(?P<noun>individuals?|persons?|entit(?:y|ies))\s+(?:listed|named|designated)\s+in\s+(?:the\s+)?annex(?:es)?\s+(?:[IVX]+\s+)?(?:to|of)\s+(?:today.s|this|the\s+present)\s+resolution"))
+                .ok()
+        })
+        .as_ref()?;
+    let captures = annex.captures(sentence)?;
+    let noun = captures.name("noun")?.as_str().to_lowercase();
+    let kind =
+        if noun.starts_with("entit") { EntityKind::Organization } else { EntityKind::Person };
+    let number = match captures.name("number") {
+        Some(number) => parse_number(number.as_str())?,
+        None if !noun.ends_with('s') => 1,
+        None => return Some(Counts { by_kind: BTreeMap::new(), total: None }),
+    };
+    Some(Counts { by_kind: BTreeMap::from([(kind, number)]), total: Some(number) })
+}
+
+/// The code of the resolution a text reports adopted ("Adopting
+/// resolution 2564 (2021)", "unanimously adopted resolution 2397"):
+/// `UNSCR-2564`.
+pub fn adopted_resolution(text: &str) -> Option<String> {
+    static ADOPTED: OnceLock<Option<Regex>> = OnceLock::new();
+    let adopted = ADOPTED
+        .get_or_init(|| {
+            Regex::new(
+                r"(?i)adopt(?:ing|ed|s)?\s+(?:unanimously\s+)?resolution\s+([0-9]{4})(?-u:\b)",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    Some(format!("UNSCR-{}", adopted.captures(text)?.get(1)?.as_str()))
+}
+
 /// Whether the words before a number make it part of a citation
 /// ("Proclamation 9931", "E.O. 14024", "resolution 2397", "第13382号"), not
 /// a count.
@@ -334,5 +397,34 @@ mod tests {
             read[0].as_ref().map(|counts| counts.by_kind.clone()),
             Some(BTreeMap::from([(EntityKind::Person, 15)]))
         );
+    }
+
+    #[test]
+    fn family_named_by_relation() {
+        let read = |sentence| read_unnamed_family(sentence).and_then(|counts| counts.total);
+        assert_eq!(
+            read("his spouse, Ana Lemus; his daughter, Rosa Lemus; and his minor child."),
+            Some(1)
+        );
+        assert_eq!(read("and their two adult children."), Some(2));
+        assert!(read_unnamed_family("and their minor children.").is_some_and(|c| c.total.is_none()));
+        // A relation followed by its name is named.
+        assert_eq!(read_unnamed_family("his daughter, Rosa Lemus, an official."), None);
+    }
+
+    #[test]
+    fn annex_of_the_resolution() {
+        let total = |sentence| read_annex(sentence).and_then(|counts| counts.total);
+        assert_eq!(total("Deciding that the individual listed in the annex to today's resolution will be subject"), Some(1));
+        assert_eq!(total("the three entities named in the annex to this resolution"), Some(3));
+        assert_eq!(
+            read_annex("the individuals listed in the annex to resolution 2140 (2014)"),
+            None
+        );
+        assert_eq!(
+            adopted_resolution("Adopting resolution 2564 (2021) under Chapter VII").as_deref(),
+            Some("UNSCR-2564")
+        );
+        assert_eq!(adopted_resolution("recalling resolution 2140"), None);
     }
 }

@@ -171,6 +171,8 @@ struct SectionFacts {
     /// action (Treasury, State, the White House, 美国财政部): a blocking
     /// designation, OFAC-SDN.
     default_authority: Option<&'static str>,
+    /// The US agency whose release the section is, the first it names.
+    agency: Option<relation::Agency>,
 }
 
 impl<'a> SectionReader<'a> {
@@ -220,6 +222,7 @@ impl<'a> SectionReader<'a> {
                 .into_iter()
                 .max_by_key(|(_, count)| *count)
                 .map(|(code, _)| code),
+            agency: relation::first_agency(text),
             default_authority: [
                 "Treasury",
                 "Department of State",
@@ -334,6 +337,9 @@ impl<'a> SectionReader<'a> {
         }
         let mut chosen: Vec<(usize, usize, Option<NaiveDate>)> = Vec::new();
         let mut pending_batches = Vec::new();
+        let mut annex_batches = Vec::new();
+        let section_text =
+            self.prepared.slice(&self.prepared.sections.get(self.section).cloned().unwrap_or(0..0));
         let mut previous_stated = false;
         let mut carried_date = None;
         for (position, &sentence) in sentences.iter().enumerate() {
@@ -356,7 +362,30 @@ impl<'a> SectionReader<'a> {
                     plural_pronoun: false,
                 });
             }
+            if let Some(counts) = batch::read_annex(text) {
+                // "the individual listed in the annex to today's resolution"
+                let authority = batch::adopted_resolution(section_text)
+                    .unwrap_or_else(|| self.authority_for(&range, None));
+                let batch = self.batch(authority, release, counts.by_kind, counts.total, sentence);
+                annex_batches.push(batch);
+                continue;
+            }
             if statements.is_empty() {
+                // "The State Department is targeting entities and
+                // individuals involved in ...": designees described, none named.
+                if relation::only_targets(text) {
+                    let object = relation::statement_head(text);
+                    let counts = batch::read(text).or_else(|| {
+                        object.and_then(|(verb, object)| batch::read_plural_object(verb, object))
+                    });
+                    if let Some(counts) = counts {
+                        pending_batches.push((
+                            sentence,
+                            self.statement_date(&range).or(release),
+                            counts,
+                        ));
+                    }
+                }
                 continue;
             }
             // A date a count-only statement gave ("On March 10, the United
@@ -446,8 +475,12 @@ impl<'a> SectionReader<'a> {
             }
             // "X, as well as 50 other persons": the others are a batch even
             // where the sentence names some.
-            let by_several = || !relation::actor_clauses(text).is_empty();
-            if named_here == 0 || relation::counts_others(text) || by_several() {
+            let by_others = || {
+                !relation::actor_clauses(text).is_empty()
+                    || relation::another_agency(text, self.facts.agency)
+            };
+            let family = batch::read_unnamed_family(text);
+            if named_here == 0 || relation::counts_others(text) || family.is_some() || by_others() {
                 let unnumbered = || {
                     let (verb, object) = relation::statement_head(text)?;
                     let plural_object = || batch::read_plural_object(verb, object);
@@ -455,7 +488,7 @@ impl<'a> SectionReader<'a> {
                         .then(|| batch::read_vague(text).or_else(plural_object))
                         .flatten()
                 };
-                if let Some(batch_counts) = batch::read(text).or_else(unnumbered) {
+                if let Some(batch_counts) = batch::read(text).or(family).or_else(unnumbered) {
                     pending_batches.push((sentence, date, batch_counts));
                 }
             }
@@ -475,6 +508,7 @@ impl<'a> SectionReader<'a> {
         }
         let first_batch = extraction.batches.len();
         self.push_latin_batches(extraction, pending_batches, &named);
+        extraction.batches.extend(annex_batches);
         keep_numbered(&mut extraction.batches, first_batch);
         extraction.designations.extend(named);
     }
@@ -713,16 +747,30 @@ impl<'a> SectionReader<'a> {
                 continue;
             }
             let actors = relation::actors(text);
-            let others = relation::counts_others(text);
+            let others =
+                relation::counts_others(text) || batch::read_unnamed_family(text).is_some();
             let cited = self.authority_for(&range, None);
-            // Visa restrictions the sentence cites beside other measures are
-            // not this statement's unless its verb imposes them.
-            let own = if self.is_visa_authority(&cited) && !actors.contains(&"VISA-RESTRICTION") {
+            // Visa restrictions the sentence cites beside other measures
+            // ("sanctions on A and visa restrictions on B") are not this
+            // statement's unless its verb imposes them.
+            let cited_here = self.mentions.iter().any(|mention| {
+                mention.range.start >= range.start
+                    && mention.range.end <= range.end
+                    && self
+                        .authorities
+                        .all()
+                        .get(mention.authority)
+                        .is_some_and(|a| a.code == cited)
+            });
+            let own = if self.is_visa_authority(&cited)
+                && cited_here
+                && !actors.contains(&"VISA-RESTRICTION")
+            {
                 self.facts.default_authority.map_or(cited, str::to_string)
             } else {
                 cited
             };
-            let another_agency = relation::another_agency(text);
+            let another_agency = relation::another_agency(text, self.facts.agency);
             let authorities: Vec<String> = match actors.as_slice() {
                 [] => vec![own.clone()],
                 // A visa action under a cited proclamation or statute.
@@ -735,7 +783,8 @@ impl<'a> SectionReader<'a> {
                 let left = match counts.total {
                     None if by_own_actor && !another_agency && !named_under.is_empty() => None,
                     None => Some(counts.clone()),
-                    Some(_) if others => Some(counts.clone()),
+                    // Another agency's count: the release names its own.
+                    Some(_) if others || another_agency => Some(counts.clone()),
                     Some(total) if by_own_actor => {
                         let all_named = u32::try_from(named.len()).unwrap_or(u32::MAX);
                         if all_named.saturating_mul(2) >= total {

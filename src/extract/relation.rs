@@ -248,24 +248,78 @@ pub fn actors(sentence: &str) -> Vec<&'static str> {
 /// "is targeting entities") and the words after it to the end of its
 /// clause: where the designated are described.
 pub fn statement_head(sentence: &str) -> Option<(&str, &str)> {
-    let verb = trigger_pattern()?.find(sentence)?;
+    let verb = designating_verb(sentence)?;
     let rest = sentence.get(verb.end()..)?;
     let end = rest.find([';', '.', ':']).unwrap_or(rest.len());
     Some((verb.as_str(), rest.get(..end)?))
 }
 
-/// Whether a statement's subject is the State Department, an agency acting
-/// beside the Treasury whose releases report its actions in a sentence
-/// ("State is imposing sanctions on ...", "The State Department is
-/// targeting entities and individuals ...").
-pub fn another_agency(sentence: &str) -> bool {
-    let verb_at =
-        trigger_pattern().and_then(|t| t.find(sentence)).map_or(sentence.len(), |v| v.start());
+/// The first designating verb of a sentence: a trigger, or "is targeting"
+/// with a plural of the designated ("The State Department is targeting
+/// entities and individuals involved in ..."), which describes them
+/// without naming any.
+fn designating_verb(sentence: &str) -> Option<regex::Match<'_>> {
+    static TARGETING: OnceLock<Option<Regex>> = OnceLock::new();
+    let targeting = TARGETING
+        .get_or_init(|| Regex::new(r"(?i)(?-u:\b)(?:is|are)\s+(?:also\s+)?targeting\s+(?:[a-z-]+\s+){0,3}?(?:individuals|entities|persons|companies|firms|officials|members|vessels)(?-u:\b)").ok())
+        .as_ref();
+    let trigger = trigger_pattern().and_then(|t| t.find(sentence));
+    let targets = targeting.and_then(|t| t.find(sentence));
+    match (trigger, targets) {
+        (Some(trigger), Some(targets)) => {
+            Some(if targets.start() < trigger.start() { targets } else { trigger })
+        }
+        (trigger, targets) => trigger.or(targets),
+    }
+}
+
+/// Whether the sentence describes designees with "is targeting" and no
+/// other designating verb: a statement that names nobody.
+pub fn only_targets(sentence: &str) -> bool {
+    trigger_pattern().is_some_and(|t| !t.is_match(sentence)) && designating_verb(sentence).is_some()
+}
+
+/// A US agency that designates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agency {
+    /// The Department of the Treasury (OFAC).
+    Treasury,
+    /// The Department of State.
+    State,
+}
+
+/// How texts name each agency.
+const AGENCY_NAMES: &[(&str, Agency)] = &[
+    ("Department of the Treasury", Agency::Treasury),
+    ("Treasury Department", Agency::Treasury),
+    ("Office of Foreign Assets Control", Agency::Treasury),
+    ("OFAC", Agency::Treasury),
+    ("Treasury is ", Agency::Treasury),
+    ("Department of State", Agency::State),
+    ("State Department", Agency::State),
+    ("State is ", Agency::State),
+    ("State will ", Agency::State),
+];
+
+/// The agency `text` names first: whose release it is.
+pub fn first_agency(text: &str) -> Option<Agency> {
+    AGENCY_NAMES
+        .iter()
+        .filter_map(|(name, agency)| text.find(name).map(|at| (at, *agency)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, agency)| agency)
+}
+
+/// Whether a statement's subject is another agency than the release's
+/// (`release`), reported in a sentence beside the release's own actions
+/// ("State is imposing sanctions on ..." in a Treasury release, "the
+/// Department of the Treasury is designating four entities" in State's).
+pub fn another_agency(sentence: &str, release: Option<Agency>) -> bool {
+    let verb_at = designating_verb(sentence).map_or(sentence.len(), |verb| verb.start());
     let subject = sentence.get(..verb_at).unwrap_or("");
     let subject = subject.rsplit([',', ';']).next().unwrap_or(subject);
-    ["State Department", "Department of State", "State is ", "State will "]
-        .iter()
-        .any(|agency| subject.contains(agency))
+    let Some(release) = release else { return false };
+    first_agency(subject).is_some_and(|agency| agency != release)
 }
 
 /// Whether a count is of others than those named ("as well as 50 other
@@ -618,7 +672,7 @@ fn trigger_pattern() -> Option<&'static Regex> {
     static TRIGGER: OnceLock<Option<Regex>> = OnceLock::new();
     TRIGGER
         .get_or_init(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:is|are)\s+(?:also\s+)?targeting\s+(?:[a-z-]+\s+){0,3}?(?:individuals|entities|persons|companies|firms|officials|members|vessels)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:under\s+[^,;.]{1,60}?\s+)?(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|(?:issu|announc)(?:e|ed|es|ing)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[0-9][0-9,]*\s+(?:new\s+)?visa\s+restrictions|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
+            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:under\s+[^,;.]{1,60}?\s+)?(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|(?:issu|announc)(?:e|ed|es|ing)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[0-9][0-9,]*\s+(?:new\s+)?visa\s+restrictions|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
         })
         .as_ref()
 }
@@ -1216,11 +1270,37 @@ mod tests {
 
     #[test]
     fn another_agency_acts() {
-        assert!(another_agency("State is imposing sanctions on family members of the mayor."));
+        let treasury = Some(Agency::Treasury);
+        assert_eq!(
+            first_agency("WASHINGTON - Today, the Office of Foreign Assets Control"),
+            treasury
+        );
         assert!(another_agency(
-            "In addition, the Department of State is designating two entities."
+            "State is imposing sanctions on family members of the mayor.",
+            treasury
         ));
-        assert!(!another_agency("OFAC is designating two entities, the State Department said."));
+        assert!(another_agency(
+            "In addition, the Department of State is designating two entities.",
+            treasury
+        ));
+        assert!(!another_agency(
+            "OFAC is designating two entities, the State Department said.",
+            treasury
+        ));
+        assert!(another_agency(
+            "In addition, the Department of the Treasury is designating four entities.",
+            Some(Agency::State)
+        ));
+        assert!(!another_agency(
+            "The Department of State is designating two entities.",
+            Some(Agency::State)
+        ));
+        assert!(another_agency(
+            "The State Department is targeting entities involved in the trade.",
+            treasury
+        ));
+        assert!(only_targets("The State Department is targeting entities involved in the trade."));
+        assert!(!only_targets("Treasury is targeting the regime's repression."));
     }
 
     #[test]
