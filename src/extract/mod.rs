@@ -337,7 +337,7 @@ impl<'a> SectionReader<'a> {
         }
         let mut chosen: Vec<(usize, usize, Option<NaiveDate>)> = Vec::new();
         let mut pending_batches = Vec::new();
-        let mut annex_batches = Vec::new();
+        let mut announced_batches = Vec::new();
         let section_text =
             self.prepared.slice(&self.prepared.sections.get(self.section).cloned().unwrap_or(0..0));
         let mut previous_stated = false;
@@ -362,12 +362,32 @@ impl<'a> SectionReader<'a> {
                     plural_pronoun: false,
                 });
             }
+            // A headline, possibly broken over two lines, on partners
+            // sanctioning with the United States: their designations
+            // unnamed unless the section counts them.
+            let headline = |line: &str| {
+                line.split_whitespace().count() <= 16 && !line.trim_end().ends_with(['.', ':'])
+            };
+            if statements.is_empty() && headline(text) {
+                let next = sentences
+                    .get(position + 1)
+                    .map(|&next| self.prepared.slice(&self.sentence_range(next)));
+                let joined = match next {
+                    Some(next) if headline(next) => format!("{text} {next}"),
+                    _ => text.to_string(),
+                };
+                for partner in relation::headline_partners(&joined) {
+                    let batch =
+                        self.batch(partner.to_string(), release, BTreeMap::new(), None, sentence);
+                    announced_batches.push(batch);
+                }
+            }
             if let Some(counts) = batch::read_annex(text) {
                 // "the individual listed in the annex to today's resolution"
                 let authority = batch::adopted_resolution(section_text)
                     .unwrap_or_else(|| self.authority_for(&range, None));
                 let batch = self.batch(authority, release, counts.by_kind, counts.total, sentence);
-                annex_batches.push(batch);
+                announced_batches.push(batch);
                 continue;
             }
             if statements.is_empty() {
@@ -508,7 +528,11 @@ impl<'a> SectionReader<'a> {
         }
         let first_batch = extraction.batches.len();
         self.push_latin_batches(extraction, pending_batches, &named);
-        extraction.batches.extend(annex_batches);
+        for batch in announced_batches {
+            if !extraction.batches.iter().any(|known| known.id == batch.id) {
+                extraction.batches.push(batch);
+            }
+        }
         keep_numbered(&mut extraction.batches, first_batch);
         extraction.designations.extend(named);
     }

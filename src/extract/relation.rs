@@ -322,6 +322,34 @@ pub fn another_agency(sentence: &str, release: Option<Agency>) -> bool {
     first_agency(subject).is_some_and(|agency| agency != release)
 }
 
+/// The partner governments a headline has sanctioning beside the United
+/// States ("Australia, Japan, the Republic of Korea, and the United States
+/// Sanction DPRK ..."), by code; empty for any other line.
+pub fn headline_partners(headline: &str) -> Vec<&'static str> {
+    static JOINT: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(joint) = JOINT
+        .get_or_init(|| {
+            Regex::new(r"^(?P<subject>[A-Z][^.:;]{0,160}?)\s+(?:and|&)\s+(?:the\s+)?(?:United States|U\.S\.)\s+(?:Jointly\s+)?(?:Sanction|Designate|Target)s?(?-u:\b)").ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let cleaned = headline.replace('*', " ");
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(subject) = joint.captures(&cleaned).and_then(|c| c.name("subject")) else {
+        return Vec::new();
+    };
+    let subject = format!("{} ", subject.as_str().trim_end_matches(','));
+    let mut found: Vec<&'static str> = Vec::new();
+    for (name, code) in ACTORS {
+        if subject.contains(name) && !found.contains(code) {
+            found.push(code);
+        }
+    }
+    found
+}
+
 /// Whether a count is of others than those named ("as well as 50 other
 /// persons", "an additional 910 individuals").
 pub fn counts_others(sentence: &str) -> bool {
@@ -1310,5 +1338,19 @@ mod tests {
             Some(("imposing sanctions on", " family members of the mayor"))
         );
         assert_eq!(statement_head("The talks went on."), None);
+    }
+
+    #[test]
+    fn partners_in_a_headline() {
+        assert_eq!(
+            headline_partners("Australia, Japan, the Republic of Korea, and the United States Sanction Acme Network"),
+            ["AU", "JP", "ROK-AUTONOMOUS"]
+        );
+        assert_eq!(
+            headline_partners("*United Kingdom and the United States * Designate Acme Traders"),
+            ["UK"]
+        );
+        assert!(headline_partners("Treasury Sanctions Acme Network").is_empty());
+        assert!(headline_partners("Treasury and the United Kingdom Sanction Acme").is_empty());
     }
 }
