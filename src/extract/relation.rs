@@ -962,6 +962,7 @@ fn is_earlier_action(
     ]
     .iter()
     .any(|cue| lower_clause.contains(cue))
+        || last_period(&lower_clause)
     {
         return true;
     }
@@ -984,6 +985,37 @@ fn is_earlier_action(
         !period && (release - mention.date).num_days() > 7
     });
     earlier_date || earlier_year(clause, release)
+}
+
+/// "last November", "last year", "last week": a period before the release.
+fn last_period(lower_clause: &str) -> bool {
+    const PERIODS: &[&str] = &[
+        "year",
+        "month",
+        "week",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    ];
+    let words: Vec<&str> = lower_clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.windows(2).any(|pair| pair[0] == "last" && PERIODS.contains(&pair[1]))
 }
 
 /// "in 2019", "in August 2020", "since 2018": a year before the release's.
@@ -1177,6 +1209,8 @@ mod tests {
         check("On October 26, 2022, OFAC sanctioned Pavel Ivanovich Orlov.", &[]);
         check("Orlov was previously designated pursuant to E.O. 13661.", &[]);
         check("Kestrel was designated in 2019 for supporting the regime.", &[]);
+        check("Last November, the President levied sanctions against Kestrel Bank.", &[]);
+        check("Treasury sanctioned Kestrel Bank last year.", &[]);
         check("It supplies U.S.-designated Tern Holdings Ltd.", &[]);
         check("OFAC is sanctioning 21 officials aligned with Pavel Orlov.", &[]);
         check("State is imposing sanctions on family members of the mayor of Orlovsk.", &[]);
