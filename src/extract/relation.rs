@@ -54,9 +54,16 @@ pub fn statements(sentence: &str, release: Option<NaiveDate>) -> Vec<Statement> 
     if letters.peek().is_some() && letters.all(|c| !c.is_lowercase()) {
         return Vec::new();
     }
+    // "Designation of A, B and C, pursuant to ...": a nominal statement,
+    // in a sentence; a headline in title case runs its words together.
+    let nominal_allowed = sentence.trim_end().ends_with('.');
     for verb in trigger.find_iter(sentence) {
         let before = sentence.get(..verb.start()).unwrap_or("");
         let after = sentence.get(verb.end()..).unwrap_or("");
+        let nominal = verb.as_str().to_lowercase().ends_with(" of");
+        if nominal && !nominal_allowed {
+            continue;
+        }
         if is_adjectival(before, after)
             || is_modal_or_negated(before)
             || is_appointment(after)
@@ -700,7 +707,7 @@ fn trigger_pattern() -> Option<&'static Regex> {
     static TRIGGER: OnceLock<Option<Regex>> = OnceLock::new();
     TRIGGER
         .get_or_init(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:under\s+[^,;.]{1,60}?\s+)?(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|(?:issu|announc)(?:e|ed|es|ing)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[0-9][0-9,]*\s+(?:new\s+)?visa\s+restrictions|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
+            Regex::new(r"(?i)^(?:the\s+)?designations?\s+of(?-u:\b)|(?-u:\b)announc(?:e|es|ed|ing)\s+(?:the\s+)?(?:public\s+)?designations?\s+of(?-u:\b)|(?-u:\b)(?:(?:re-?)?designat(?:ed|ing|es)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)s?\s+of|sanction(?:ed|ing)|blacklist(?:ed|ing)|(?:impos|slapp|levi)(?:e|ed|es|ing)\s+(?:[a-z-]+\s+){0,3}?(?:sanctions|measures|restrictions|penalties)\s+(?:under\s+[^,;.]{1,60}?\s+)?(?:on|against|upon)|(?:add(?:ed|ing|s)|list(?:ed|ing)|includ(?:ed|ing))(?-u:\b)(?P<obj>(?:\s+[^\s.;]+){0,12}?)\s+(?:to|on|in)\s+(?:the|its|their)\s+(?:[A-Za-z’'.-]+\s+){0,5}?(?:list|annex)|blocked\s+(?:as\s+a\s+result|pursuant\s+to|today)|(?:issu|announc)(?:e|ed|es|ing)\s+(?:over\s+|more\s+than\s+|nearly\s+)?[0-9][0-9,]*\s+(?:new\s+)?visa\s+restrictions|identif(?:ied|ying|ies)(?-u:\b)(?P<obj2>(?:\s+\S+){0,14}?)\s+as\s+(?:blocked\s+)?property)(?-u:\b)").ok()
         })
         .as_ref()
 }
@@ -1210,6 +1217,15 @@ mod tests {
         check("Orlov was previously designated pursuant to E.O. 13661.", &[]);
         check("Kestrel was designated in 2019 for supporting the regime.", &[]);
         check("Last November, the President levied sanctions against Kestrel Bank.", &[]);
+        check(
+            "Designation of two officials, Ivan Orlov and Pavel Orlov, pursuant to Section 7031(c).",
+            &["Ivan Orlov", "Pavel Orlov"],
+        );
+        check(
+            "Today, we are announcing the public designation of Congressman Ivan Orlov.",
+            &["Ivan Orlov"],
+        );
+        check("Designation of Congressman Ivan Orlov Due to Involvement in Corruption", &[]);
         check("Treasury sanctioned Kestrel Bank last year.", &[]);
         check("It supplies U.S.-designated Tern Holdings Ltd.", &[]);
         check("OFAC is sanctioning 21 officials aligned with Pavel Orlov.", &[]);
