@@ -1022,7 +1022,7 @@ fn last_period(lower_clause: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect();
-    words.windows(2).any(|pair| pair[0] == "last" && PERIODS.contains(&pair[1]))
+    words.windows(2).any(|pair| matches!(pair, ["last", period] if PERIODS.contains(period)))
 }
 
 /// "in 2019", "in August 2020", "since 2018": a year before the release's.
