@@ -1008,7 +1008,7 @@ fn refine_kind(text: &str, mention: &mut Mention) {
         .is_some_and(|pattern| pattern.is_match(after));
     let person_after = PERSON_AFTER
         .get_or_init(|| {
-            Regex::new(r"^\s*,?\s*(?:is|was)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:national|citizen|businessman|businesswoman|official|director|leader|member|son|daughter|wife|husband|brother|sister|father|mother|commander|officer|chairman|president|minister|judge|prosecutor|financier|facilitator|operative|oligarch|associate|executive|founder|owner|employee|representative|broker|smuggler|trafficker|hacker|administrator|figure|politician|lawmaker|governor|mayor|general|colonel|spokesperson|advisor|adviser|relative|cousin|nephew|niece)\b").ok()
+            Regex::new(r"^\s*,?\s*(?:is|was)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:national|citizen|businessman|businesswoman|official|director|leader|member|son|daughter|wife|husband|brother|sister|father|mother|commander|officer|chairman|president|minister|judge|prosecutor|financier|facilitator|operative|oligarch|associate|executive|founder|owner|employee|representative|broker|smuggler|trafficker|hacker|administrator|figure|politician|lawmaker|governor|mayor|general|colonel|spokesperson|advisor|adviser|relative|cousin|nephew|niece|actor|manager|coder|programmer|engineer|accountant|lawyer|attorney|banker|agent|courier|deputy|ambassador|diplomat|scientist|individual|person)\b").ok()
         })
         .as_ref()
         .is_some_and(|pattern| pattern.is_match(after));
@@ -1308,6 +1308,8 @@ mod tests {
         );
         check("Dubai-based Designer Nest supplied it.", &[("Designer Nest", ORG)]);
         check("Blue Lantern, a trading company, sold it.", &[("Blue Lantern", ORG)]);
+        check("Pavel Ternov was a manager with the group.", &[("Pavel Ternov", PERSON)]);
+        check("Ilya Ternov was a central actor in the gang.", &[("Ilya Ternov", PERSON)]);
     }
 
     #[test]
