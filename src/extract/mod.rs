@@ -459,13 +459,30 @@ impl<'a> SectionReader<'a> {
                     ));
                 }
                 let count_only = (hits.is_empty() || announced_below) && !statement.announces_list;
+                // "The following three individuals are ... They are being
+                // designated for ...", then a paragraph each.
+                let paragraph_each = |table: &mut reference::Table| {
+                    let limit = self.paragraph_count(&sentences, position).unwrap_or(usize::MAX);
+                    let announced = self.paragraph_kind(&sentences, position);
+                    let found =
+                        self.paragraph_designees(&sentences, &mentions_of, last, announced, table);
+                    found.into_iter().take(limit).collect::<Vec<usize>>()
+                };
                 if statement.announces_list {
-                    hits.extend(self.list_entries(&sentences, &mentions_of, position, &mut table));
+                    let entries = self.list_entries(&sentences, &mentions_of, position, &mut table);
+                    if entries.is_empty() && self.paragraph_says(&sentences, position, "following")
+                    {
+                        hits.extend(paragraph_each(&mut table));
+                    } else {
+                        hits.extend(entries);
+                    }
                 } else if count_only {
                     // "OFAC is designating the remaining 109 members ..."
                     // followed, after its paragraph, by a bulleted list.
                     if list_follows {
                         hits.extend(self.list_entries(&sentences, &mentions_of, last, &mut table));
+                    } else if self.paragraph_says(&sentences, position, "following") {
+                        hits.extend(paragraph_each(&mut table));
                     } else if let (Some(&next), Some((mentions, entities))) =
                         (sentences.get(last + 1), mentions_of.get(last + 1))
                     {
@@ -645,6 +662,81 @@ impl<'a> SectionReader<'a> {
         found
     }
 
+    /// The designees described one paragraph each after the paragraph
+    /// ending at `last`: the entity opening each paragraph, until a heading
+    /// or a paragraph that opens with no name. A name of unknown kind takes
+    /// the kind the announcement gives (`announced`), if it gives one.
+    fn paragraph_designees(
+        &self,
+        sentences: &[usize],
+        mentions_of: &[(Vec<mention::Mention>, Vec<usize>)],
+        last: usize,
+        announced: Option<EntityKind>,
+        table: &mut reference::Table,
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut offset = last + 1;
+        while let Some(&sentence) = sentences.get(offset) {
+            let line = self.prepared.slice(&self.sentence_range(sentence));
+            let heading = line.split_whitespace().count() <= 6 && !line.ends_with(['.', ':', ';']);
+            let Some((mentions, entities)) = mentions_of.get(offset) else { break };
+            let opening = mentions.first().zip(entities.first()).filter(|(first, _)| {
+                let head = line.get(..first.range.start).unwrap_or("");
+                head.trim_start_matches(['-', '•', '*', ' ']).split_whitespace().count() <= 1
+                    && !relation::is_designator(&first.name)
+            });
+            let (false, Some((_, &entity))) = (heading, opening) else { break };
+            let kind_unknown = table.get(entity).is_some_and(|e| e.kind.is_none());
+            if let (true, Some(kind)) = (kind_unknown, announced) {
+                table.amend(entity, reference::Amendment::Kind(kind));
+            }
+            let known = table.get(entity).is_some_and(|e| e.kind.is_some());
+            if known && !found.contains(&entity) {
+                found.push(entity);
+            }
+            offset = self.paragraph_end(sentences, offset) + 1;
+        }
+        found
+    }
+
+    /// The number a paragraph announces ("The following three individuals
+    /// ..."), if it gives one.
+    fn paragraph_count(&self, sentences: &[usize], position: usize) -> Option<usize> {
+        let mut first = position;
+        while first > 0 && !self.opens_paragraph(sentences, first) {
+            first -= 1;
+        }
+        (first..=position).filter_map(|at| sentences.get(at)).find_map(|&sentence| {
+            let counts = batch::read(self.prepared.slice(&self.sentence_range(sentence)))?;
+            usize::try_from(counts.total?).ok()
+        })
+    }
+
+    /// The one kind the paragraph holding the sentence at `position`
+    /// announces: people for "individuals" alone, organizations for
+    /// "entities" or "companies" alone.
+    fn paragraph_kind(&self, sentences: &[usize], position: usize) -> Option<EntityKind> {
+        let people = self.paragraph_says(sentences, position, "individual");
+        let organizations = self.paragraph_says(sentences, position, "entit")
+            || self.paragraph_says(sentences, position, "compan");
+        match (people, organizations) {
+            (true, false) => Some(EntityKind::Person),
+            (false, true) => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
+
+    /// Whether the sentence at `position` opens a paragraph.
+    fn opens_paragraph(&self, sentences: &[usize], position: usize) -> bool {
+        let (Some(&previous), Some(&current)) =
+            (position.checked_sub(1).and_then(|at| sentences.get(at)), sentences.get(position))
+        else {
+            return true;
+        };
+        let gap = self.sentence_range(previous).end..self.sentence_range(current).start;
+        self.prepared.slice(&gap).contains('\n')
+    }
+
     /// Whether the paragraph holding the sentence at `position` says `word`.
     fn paragraph_says(&self, sentences: &[usize], position: usize, word: &str) -> bool {
         let mut first = position;
@@ -774,9 +866,10 @@ impl<'a> SectionReader<'a> {
             let others =
                 relation::counts_others(text) || batch::read_unnamed_family(text).is_some();
             let cited = self.authority_for(&range, None);
-            // Visa restrictions the sentence cites beside other measures
+            // Visa restrictions the sentence names beside other measures
             // ("sanctions on A and visa restrictions on B") are not this
-            // statement's unless its verb imposes them.
+            // statement's unless its verb imposes them (a statute it cites,
+            // such as 7031(c), is).
             let cited_here = self.mentions.iter().any(|mention| {
                 mention.range.start >= range.start
                     && mention.range.end <= range.end
@@ -786,7 +879,7 @@ impl<'a> SectionReader<'a> {
                         .get(mention.authority)
                         .is_some_and(|a| a.code == cited)
             });
-            let own = if self.is_visa_authority(&cited)
+            let own = if cited == "VISA-RESTRICTION"
                 && cited_here
                 && !actors.contains(&"VISA-RESTRICTION")
             {

@@ -55,8 +55,17 @@ fn test_texts_read_as_expected() {
             all_expected.push(designation);
         }
         check_not_designated(&registry.designations, &reading["not_designated"]);
-        let batches = registry.batches.iter().filter(|batch| batch.evidence.doc == *doc).count();
-        assert_eq!(batches, reading["batches"].as_array().unwrap().len(), "batches in {doc}");
+        let batches: Vec<_> =
+            registry.batches.iter().filter(|batch| batch.evidence.doc == *doc).collect();
+        let expected_batches = reading["batches"].as_array().unwrap();
+        assert_eq!(batches.len(), expected_batches.len(), "batches in {doc}: {batches:#?}");
+        for want in expected_batches {
+            let found = batches.iter().any(|batch| {
+                Some(batch.authority.as_str()) == want["authority"].as_str()
+                    && batch.total.map(u64::from) == want["total"].as_u64()
+            });
+            assert!(found, "{doc}: no batch {want} among {batches:#?}");
+        }
     }
     check_designations(&registry, &all_expected, &[]);
     assert!(
