@@ -996,33 +996,16 @@ fn is_earlier_action(
 
 /// "last November", "last year", "last week": a period before the release.
 fn last_period(lower_clause: &str) -> bool {
-    const PERIODS: &[&str] = &[
-        "year",
-        "month",
-        "week",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-    ];
+    const PERIODS: &[&str] =
+        &["year", "month", "week", "spring", "summer", "fall", "autumn", "winter"];
     let words: Vec<&str> = lower_clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect();
-    words.windows(2).any(|pair| matches!(pair, ["last", period] if PERIODS.contains(period)))
+    words.windows(2).any(|pair| match pair {
+        ["last", period] => PERIODS.contains(period) || period.parse::<chrono::Month>().is_ok(),
+        _ => false,
+    })
 }
 
 /// "in 2019", "in August 2020", "since 2018": a year before the release's.
