@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::extract::entity::is_han;
+
 /// A designation statement in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
@@ -31,7 +33,7 @@ pub fn find(sentence: &str) -> Vec<Trigger> {
                 continue;
             }
             let mut object = cut_clause(sentence, object.range());
-            if sentence.chars().any(crate::extract::entity::is_han) {
+            if sentence.chars().any(is_han) {
                 let Some(kept) = han_statement(sentence, object.clone(), verb.range()) else {
                     continue;
                 };
@@ -71,18 +73,31 @@ fn patterns() -> &'static [Regex] {
             r"(?P<verb>(?:一致)?(?:通过|通過|批准|新增|增列)了?)(?P<obj>[^。；;0-9一二两兩三四五六七八九十]*(?:[0-9]+|[一二两兩三四五六七八九十百]+)\s*(?:项|項|个|個|名|家|条|條)[^。；;]*?(?:指控|指认|指認|认定|認定|指定|制裁|製裁)[^。；;]*)",
             // 遭其制裁的两名个人，分别是X、Y
             r"(?P<verb>(?:制裁|製裁)的[^。；;]{0,25}?(?:分别是|分别为|分別是|分別為))[：:，,\s]*(?P<obj>[^。；;]*)",
-            // 被制裁的X包括：/ 同时被制裁的还有X / 受到制裁的实体为X
-            r"(?P<verb>(?:(?:被|遭|遭到|受到|受)[^。；;，,]{0,12}?(?:制裁|製裁|列入名单|列入名單)|列入[^。；;，,]{0,8}?(?:名单|名單|清单|清單))的[^。；;，,：:]{0,25}?(?:包括|包含|为|為|是|有|还有|還有))(?P<obj>[：:，,]?[^。；;]*)",
+            // 被制裁的X包括：/ 同时被制裁的还有X / 受到制裁的实体为X / 名列名单的船只分别为X
+            // / 受冲击的包括X
+            r"(?P<verb>(?:(?:被|遭|遭到|受到|受)[^。；;，,]{0,12}?(?:制裁|製裁|列入名单|列入名單|冲击|衝擊)|(?:列入|名列)[^。；;，,]{0,8}?(?:名单|名單|清单|清單|禁令))的[^。；;，,：:]{0,25}?(?:包括|包含|分别为|分別為|分别是|分別是|为|為|是|有|还有|還有))(?P<obj>[：:，,]?[^。；;]*)",
+            // 包括X在内，共三人榜上有名 / 包括X在内的五人被制裁
+            r"(?:包括|包含)(?P<obj>[^。；;，,]{1,40}?)(?:在内|在內)[^。；;]*?(?P<verb>榜上有名|(?:被|遭|遭到|受到)(?:制裁|製裁|列入|納入|纳入))",
+            // 一、对甲研究所、乙基金会等2家机构：(a numbered heading of a decision; the measures follow)
+            r"^\s*(?:[一二三四五六七八九十]+、|[0-9]+[.、．])\s*(?:对|對)(?P<obj>[^。；;：:]*?等\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個)(?:个人|個人|人员|人員|机构|機構|实体|實體|组织|組織|企业|企業|公司))(?P<verb>[：:])\s*$",
+            // 这6名男子是X、Y (names of a count given just before)
+            r"^(?P<verb>(?:这|這)\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個|艘|位)[^。；;，,：:]{0,10}?(?:分别是|分别为|分別是|分別為|是))(?P<obj>[：:]?[^。；;]*)",
             // 受制裁的官员名单：X、Y / 列上黑名单：X
             r"(?:制裁|製裁|黑)[^。；;]{0,12}?(?:名单|名單|清单|清單)(?P<verb>[：:])(?P<obj>[^。]*)",
-            // 实体为X / 个人有X (a list continued from the sentence before)
+            // 实体为X / 个人有X / 涉事公司为X (a list continued from the sentence before)
             r"^(?P<verb>(?:被制裁的|受制裁的|被製裁的|受製裁的)?(?:个人|個人|实体|實體|机构|機構|船舶|船只|船隻)(?:有|为|為|包括|分别为|分別為))(?P<obj>[^。；;]*)",
-            // 对…实施制裁，包括：X、Y
+            r"^(?P<verb>(?:涉事|涉案)(?:个人|個人|实体|實體|机构|機構|公司|企业|企業|船舶|船只|船隻)(?:为|為|是|包括|分别为|分別為))(?P<obj>[^。；;]*)",
+            // 对…实施制裁，包括：X、Y / 制裁还包括X
             r"(?:制裁|製裁|反制|反製|措施)[，,]?(?P<verb>(?:包括|包含|分别是|分别为|分別是|分別為|即)[：:])(?P<obj>[^。]*)",
-            // X亦在列
-            r"(?P<obj>[^。；;，,]*?)(?P<verb>亦在列|也在列|亦在其中|也在其中|榜上有名|(?:也|亦)(?:被|遭|遭到|受到)(?:制裁|製裁))",
+            r"(?:制裁|製裁|反制|反製)(?P<verb>(?:还|還|也|亦)(?:包括|包含))[：:]?(?P<obj>[^。；;]*)",
+            // X亦在列 / X也在名单中
+            r"(?P<obj>[^。；;，,]*?)(?P<verb>亦在列|也在列|亦在其中|也在其中|榜上有名|(?:也|亦|均)在(?:名单|名單|清单|清單)(?:中|上|之中|之列)|(?:也|亦)(?:被|遭|遭到|受到)(?:制裁|製裁))",
             // X被列入/遭制裁
             r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到|受到)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|製裁|指认|指認|认定|認定|增列|纳入|納入))",
+            // X被禁止入境 (a countermeasure that names its targets)
+            r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到)(?:禁止(?:入境|进入|進入)(?:中国|中國|中共国|中共國|我国|我國)?(?:境内|境內)?(?:[，,。；;]|$)))",
+            // 冻结X在某国的任何资产
+            r"(?P<verb>(?:冻结|凍結)了?)(?P<obj>[^。；;，,]*?)(?:(?:在|于|於)[^。；;，,]{0,20}?)?(?:的|之)?(?:任何|所有|一切|全部)?(?:动产|動產|资产|資產|财产|財產)",
             // OFAC designated X / imposed sanctions on X / added X to the SDN List
             r"(?i)(?P<verb>\b(?:designat(?:ed|es|ing)|sanction(?:ed|ing)|impos(?:ed|es|ing)\s+(?:[a-z-]+\s+)*?(?:sanctions|measures|penalties|restrictions)\s+(?:on|against|upon)|approv(?:ed|es|ing)\s+the\s+(?:addition|listing|designation)\s+of|added|adding|identif(?:ied|ying)|listed|listing)\b)(?P<obj>[^;]*)",
             // X was designated / X were added to the list
@@ -102,7 +117,8 @@ const HAN_NOT_NOW: &[&str] = &[
     "提議", "建议", "建議", "准备", "準備", "打算", "讨论", "討論", "寻求", "尋求", "要求", "应该",
     "應該", "必须", "必須", "将会", "將會", "不会", "不會", "未能", "没有", "沒有", "反对", "反對",
     "否决", "否決", "如果", "一旦", "希望", "计划", "計劃", "曾", "已经", "已經", "此前", "早前",
-    "先前", "以前", "之前", "解除", "取消", "豁免", "放弃", "放棄", "继续", "繼續", "期待",
+    "先前", "以前", "之前", "解除", "取消", "豁免", "放弃", "放棄", "继续", "繼續", "期待", "预计",
+    "預計", "有望", "或将", "或將",
 ];
 
 /// Words that end the name before a Chinese passive verb ("甲公司也因…而受到
@@ -120,12 +136,13 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
     let before = sentence.get(..opening)?;
     let window: String =
         before.chars().rev().take(20).collect::<Vec<char>>().into_iter().rev().collect();
-    if HAN_NOT_NOW.iter().any(|word| window.contains(word)) {
+    // "被制裁的可能包括": the modality may also sit inside the verb.
+    let verb_text = sentence.get(verb.clone()).unwrap_or("");
+    if HAN_NOT_NOW.iter().any(|word| window.contains(word) || verb_text.contains(word)) {
         return None;
     }
-    let verb_text = sentence.get(verb.clone()).unwrap_or("");
     let passive =
-        ["被", "遭", "受", "也", "亦", "榜"].iter().any(|word| verb_text.starts_with(word));
+        ["被", "遭", "受", "也", "亦", "均", "榜"].iter().any(|word| verb_text.starts_with(word));
     if object.start >= verb.end || !passive {
         return Some(object);
     }
@@ -134,6 +151,9 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
         return None;
     }
     let text = sentence.get(object.clone())?;
+    if is_time_clause(sentence, text, verb.end) {
+        return None;
+    }
     let cut = HAN_OBJECT_ENDS.iter().filter_map(|word| text.find(word)).filter(|at| *at > 0).min();
     let tail = sentence.get(object.end..verb.start).unwrap_or("");
     let denied = ["尚未", "并未", "並未", "从未", "從未", "没有", "沒有"]
@@ -144,6 +164,17 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
         return None;
     }
     Some(object.start..cut.map_or(object.end, |at| object.start + at))
+}
+
+/// "在某机构被列入报告后", "当某人被制裁时": the passive statement is a time
+/// clause (在/当 before it, 后/时 closing its clause), not a statement.
+fn is_time_clause(sentence: &str, object: &str, verb_end: usize) -> bool {
+    let opening = object.trim_start_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
+    let opens = ["在", "当", "當"].iter().any(|word| opening.starts_with(word))
+        && !["当地", "當地", "在华", "在華"].iter().any(|word| opening.starts_with(word));
+    let after = sentence.get(verb_end..).unwrap_or("");
+    let clause = after.split(['，', ',', '。', '；', ';']).next().unwrap_or("");
+    opens && ["后", "後", "时", "時", "之际", "之際"].iter().any(|word| clause.contains(word))
 }
 
 /// "Specially Designated Nationals" names a list and "the designated
@@ -163,10 +194,10 @@ fn is_list_name(sentence: &str, verb: Range<usize>) -> bool {
 fn cut_clause(sentence: &str, object: Range<usize>) -> Range<usize> {
     static CLAUSE: OnceLock<Option<Regex>> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
-        Regex::new(r"(?i)[，,]\s*(?:原因是|原因|因为|因為|理由是|以|因其|由于|由於)|原因是|旨在|\s(?:pursuant to|under (?:the|E\.?O\.?|Executive|section|resolution|its|authorities)|for (?:its|their|his|her|having|being|the purpose|operating|acting|providing|supporting|engaging|involvement)|because|in connection with|as (?:part|a result)|to (?:the|its|their) (?:SDN|sanctions?|entity)\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|this week|which|who (?:is|are|was|were|has|have))\b|—|--").ok()
+        Regex::new(r"(?i)[，,]\s*(?:原因是|原因|因为|因為|理由是|以(?:[^及]|$)|因其|由于|由於|指(?:[^认認定]|$)|称|稱|并称|並稱|表示)|原因是|旨在|\s(?:pursuant to|under (?:the|E\.?O\.?|Executive|section|resolution|its|authorities)|for (?:its|their|his|her|having|being|the purpose|operating|acting|providing|supporting|engaging|involvement)|because|in connection with|as (?:part|a result)|to (?:the|its|their) (?:SDN|sanctions?|entity)\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|this week|which|who (?:is|are|was|were|has|have))\b|—|--").ok()
     });
     let Some(text) = sentence.get(object.clone()) else { return object.start..object.start };
-    let han = text.chars().any(crate::extract::entity::is_han);
+    let han = text.chars().any(is_han);
     let end = clause
         .as_ref()
         .and_then(|clause| {
@@ -221,7 +252,35 @@ mod tests {
     }
 
     #[test]
+    fn chinese_list_wordings() {
+        check("受冲击的包括富翁阿巴托夫、某公司总裁王一。", &["富翁阿巴托夫、某公司总裁王一"]);
+        check("名列禁令的船只分别为油轮Alpha 1、Beta 2。", &["油轮Alpha 1、Beta 2"]);
+        check("包括某国富翁季米洛夫在内，共三人榜上有名。", &["某国富翁季米洛夫", "共三人"]);
+        check("二、对甲研究所主席约翰·史密斯等1名个人：", &["甲研究所主席约翰·史密斯等1名个人"]);
+        check("一、对甲研究所。", &[]);
+        check("这3名男子是Kim Il、Pak Su和Ri Ho。", &["Kim Il、Pak Su和Ri Ho"]);
+        check("涉事公司为Acme Shipping Co.。", &["Acme Shipping Co."]);
+        check("制裁还包括当地的甲监狱和乙监狱。", &["当地的甲监狱和乙监狱"]);
+        check("其中星辰科技也在名单中，该公司是供应商。", &["其中星辰科技"]);
+        check("甲公司主管Anna Smith也被禁止入境，并被冻结资产。", &["甲公司主管Anna Smith"]);
+        check("中方正在冻结甲公司在中国的任何资产。", &["甲公司"]);
+    }
+
+    #[test]
+    fn chinese_clauses_end_the_names() {
+        // 以及 joins names; 以 alone gives a reason.
+        check("制裁了王一、李二，以及星辰有限公司。", &["王一、李二，以及星辰有限公司"]);
+        check("制裁了星辰有限公司，以阻止其活动。", &["星辰有限公司"]);
+        // "，指…" reports what the actor says.
+        check("宣布制裁甲公司，指该公司为某党提供资金。", &["甲公司"]);
+    }
+
+    #[test]
     fn chinese_talk_is_no_designation() {
+        check("被制裁的可能包括甲公司和乙公司。", &[]);
+        check("外交官预计将对甲公司实施制裁。", &[]);
+        check("在甲银行被列入报告后两年内，总统须实施制裁。", &[]);
+        check("美国曾冻结甲公司在海外的资产。", &[]);
         check("美国正在考虑将某某公司列入黑名单。", &[]);
         check("该机构已于去年被美国制裁。", &[]);
         check("他们拒绝让受到制裁的官员入境。", &[]);
