@@ -72,9 +72,17 @@ pub fn read(text: &str) -> Reading {
     let mut index = 0;
     while let Some(piece) = pieces.get(index) {
         index += 1;
-        let Some(parsed) = parse_piece(text, piece.clone()) else { continue };
-        let han_count =
-            if chinese { han_count(text.get(piece.clone()).unwrap_or("")) } else { None };
+        // "甲、乙等4名个人": the count after 等 sums up the names before it.
+        let piece = if chinese { before_etc_count(text, piece.clone()) } else { piece.clone() };
+        let Some(mut parsed) = parse_piece(text, piece.clone()) else { continue };
+        parsed.han_context = chinese;
+        // "参与某事的两家军工企业": the count may follow a description.
+        let han_count = if chinese {
+            han_count(text.get(piece.clone()).unwrap_or(""))
+                .or_else(|| han_count(&parsed.core_text))
+        } else {
+            None
+        };
         if let Some(mut count) = han_count.or_else(|| read_count(&parsed.core_text)) {
             refers_back |= count.refers_back;
             count.refers_back = refers_back;
@@ -124,7 +132,8 @@ pub fn read_list_entry(line: &str) -> Reading {
     if names_only {
         let mut reading = Reading::default();
         for piece in pieces {
-            let Some(parsed) = parse_piece(body, piece) else { continue };
+            let Some(mut parsed) = parse_piece(body, piece) else { continue };
+            parsed.han_context = body.chars().any(is_han);
             if parsed.core_text.chars().count() > 30 || read_count(&parsed.core_text).is_some() {
                 continue;
             }
@@ -148,6 +157,9 @@ pub fn read_list_entry(line: &str) -> Reading {
         }
     }
     let head = rest.get(..head_end).unwrap_or("");
+    if continues_after_note(head) {
+        return Reading::default();
+    }
     let mut reading = read(head);
     reading.items.truncate(1);
     reading.counts.clear();
@@ -156,6 +168,38 @@ pub fn read_list_entry(line: &str) -> Reading {
         item.extent_end += numbered;
     }
     reading
+}
+
+/// The part of a Chinese piece before a closing count ("甲、乙等4名个人" →
+/// the piece "乙"): `piece` itself when it does not end so, or when nothing
+/// stands before 等.
+fn before_etc_count(text: &str, piece: Range<usize>) -> Range<usize> {
+    static ETC: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = ETC.get_or_init(|| {
+        Regex::new(r"等\s*(?:[0-9]+|[一二两兩三四五六七八九十百]+)?\s*(?:名|家|个|個|位|艘|间|間)?\s*[\p{Han}]{0,6}$").ok()
+    });
+    let Some(words) = text.get(piece.clone()) else { return piece };
+    let Some(found) = pattern.as_ref().and_then(|pattern| pattern.find(words)) else {
+        return piece;
+    };
+    let counted = words.get(found.start()..).unwrap_or("");
+    let only_etc = counted == "等";
+    let counts =
+        counted.chars().any(|c| c.is_ascii_digit() || "一二两兩三四五六七八九十百".contains(c))
+            || count_kind(counted.trim_start_matches('等')).is_some();
+    let before = words.get(..found.start()).unwrap_or("");
+    if before.trim().is_empty() || !(only_etc || counts) {
+        return piece;
+    }
+    piece.start..piece.start + found.start()
+}
+
+/// "“某某许可证”（TGL）现已失效": Chinese words after the first parenthesis
+/// that are neither a legal form nor a titled name make the line a sentence.
+fn continues_after_note(head: &str) -> bool {
+    let Some(close) = head.find([')', '）']) else { return false };
+    let rest = head.get(close..).unwrap_or("").trim_start_matches([')', '）']).trim();
+    rest.chars().any(is_han) && !has_org_form(rest) && titled_name_after_note(head).is_none()
 }
 
 /// The characters of `text` outside brackets and quotes.
@@ -215,7 +259,11 @@ fn like_sibling(piece: &Piece, previous: Option<&Item>, han_context: bool) -> Op
     let previous = previous?;
     let core = piece.core_text.trim();
     let kind = match previous.kind {
-        EntityKind::Person if han_context && han::is_short_name(core) => EntityKind::Person,
+        EntityKind::Person
+            if han_context && (han::is_short_name(core) || is_romanized_person(core)) =>
+        {
+            EntityKind::Person
+        }
         EntityKind::Vessel
             if han_context
                 && !core.chars().any(is_han)
@@ -288,6 +336,9 @@ struct Piece {
     country: Option<&'static str>,
     /// End of the whole piece.
     end: usize,
+    /// Whether the piece stands in Chinese text, where a Latin name of a
+    /// person's shape names a person even without capitals or a role.
+    han_context: bool,
 }
 
 const OPENERS: &[char] = &['(', '（', '《', '“', '「', '[', '【', '‘'];
@@ -443,6 +494,12 @@ const LEADING_WORDS: &[&str] = &[
     "与",
     "與",
     "等",
+    "例如",
+    "比如",
+    "诸如",
+    "諸如",
+    "譬如",
+    "如",
     "位于",
     "位於",
     "the following",
@@ -487,14 +544,28 @@ fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
         }
     }
     let mut start = range.start;
-    let mut country = None;
-    // "中华人民共和国的X" / "位于俄罗斯的X": the name follows the last 的.
-    if let Some(head) = text.get(start..name_end) {
-        if let Some(last_de) = head.rfind('的') {
-            let before = head.get(..last_de).unwrap_or("");
-            country = country::mentions(before).last().map(|found| found.code);
-            start += last_de + '的'.len_utf8();
+    if let Some(titled) = titled_name_after_note(&whole) {
+        start = range.start + titled.start;
+        name_end = range.start + titled.end;
+        if !notes.is_empty() {
+            notes.remove(0);
         }
+    }
+    let mut country = None;
+    // "中华人民共和国的X" / "位于俄罗斯的X": the name follows the last 的;
+    // "甲公司的侵权行为": unless the words after it name nothing and the
+    // words before it end in an organization.
+    while let Some(head) = text.get(start..name_end) {
+        let Some(last_de) = head.rfind('的') else { break };
+        let before = head.get(..last_de).unwrap_or("");
+        let after = head.get(last_de + '的'.len_utf8()..).unwrap_or("");
+        if names_nothing(after) && has_org_form(before) {
+            name_end = start + last_de;
+            continue;
+        }
+        country = country::mentions(before).last().map(|found| found.code);
+        start += last_de + '的'.len_utf8();
+        break;
     }
     // "China-based X", "Russia-based X".
     if let Some(head) = text.get(start..name_end) {
@@ -510,7 +581,60 @@ fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
     if core_text.is_empty() {
         return None;
     }
-    Some(Piece { core: start..end, core_text, notes, whole, country, end: range.end })
+    Some(Piece {
+        core: start..end,
+        core_text,
+        notes,
+        whole,
+        country,
+        end: range.end,
+        han_context: false,
+    })
+}
+
+/// Whether Chinese words after 的 name an act or a thing that belongs to
+/// the organization before it ("侵权行为", "海外资产"), not an entity.
+fn names_nothing(words: &str) -> bool {
+    const BELONGINGS: &[&str] = &[
+        "行为", "行為", "活动", "活動", "行动", "行動", "资产", "資產", "财产", "財產", "交易",
+        "业务", "業務", "利益", "项目", "項目", "产品", "產品",
+    ];
+    let words = words.trim();
+    words.chars().all(is_han)
+        && !words.chars().any(|c| "一二两兩三四五六七八九十百".contains(c))
+        && BELONGINGS.iter().any(|word| words.ends_with(word))
+}
+
+/// "某航空公司（Mou Air）执行长某某（Mou Mou）": where the title and name after
+/// the first parenthesis are, when they name a person; the words before
+/// that parenthesis only say whom the person works for.
+fn titled_name_after_note(whole: &str) -> Option<Range<usize>> {
+    if !whole.chars().any(is_han) {
+        return None;
+    }
+    let open = whole.find(['(', '（'])?;
+    let mut depth = 0usize;
+    let mut close = None;
+    for (at, c) in whole.char_indices().skip_while(|(at, _)| *at < open) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(at + c.len_utf8());
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let after = close?;
+    let rest = whole.get(after..)?;
+    let end = after + rest.find(['(', '（']).unwrap_or(rest.len());
+    let between = whole.get(after..end)?;
+    let titled = han::person_start(between).is_some_and(|at| at.title.is_some() && at.name > 0);
+    (titled && between.chars().all(|c| is_han(c) || han::NAME_JOINERS.contains(&c)))
+        .then_some(after..end)
 }
 
 /// Trims whitespace, quotes, trailing punctuation and leading sentence words.
@@ -519,7 +643,10 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         let Some(piece) = text.get(start..end) else { return (start, start) };
         let trimmed_start = piece.trim_start_matches(|c: char| {
             c.is_whitespace()
-                || matches!(c, '“' | '"' | '「' | '‘' | '\'' | '：' | ':' | '-' | '–' | '•' | '*')
+                || matches!(
+                    c,
+                    '“' | '"' | '「' | '‘' | '\'' | '：' | ':' | '-' | '–' | '•' | '*' | ']' | '】'
+                )
         });
         start += piece.len() - trimmed_start.len();
         let lower = trimmed_start.to_lowercase();
@@ -760,7 +887,10 @@ fn classify(piece: &Piece) -> Option<Item> {
     if has_org_form(core) {
         return Some(item);
     }
-    if let Some(offset) = person_name_start(core, item.role.is_some() || item.name_en.is_some()) {
+    let support = item.role.is_some()
+        || item.name_en.is_some()
+        || (piece.han_context && is_romanized_person(core));
+    if let Some(offset) = person_name_start(core, support) {
         item.kind = EntityKind::Person;
         item.name = core.get(offset..).unwrap_or(core).to_string();
         // "驻沈阳代表朴成哲": the words before the name are the person's title.
@@ -772,6 +902,12 @@ fn classify(piece: &Piece) -> Option<Item> {
         return Some(item);
     }
     None
+}
+
+/// "Pak Chol Su", "Anna Smith" in a Chinese list: two to four capitalised
+/// Latin words, not all in capitals ("SEA STAR" is rather a vessel).
+fn is_romanized_person(core: &str) -> bool {
+    han::is_latin_person(core) && core.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// Reads a piece written in Chinese: a vessel named in quotes or in Latin
@@ -817,6 +953,13 @@ fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
             }
             return Some(item);
         }
+    }
+    // "尼古拉托卡列夫（Nikolai Tokarev）": a transliteration without joiners,
+    // backed by the person's Latin name.
+    let backed = item.name_en.as_deref().is_some_and(han::is_latin_person);
+    if backed && han::is_transliterated_run(core) {
+        item.kind = EntityKind::Person;
+        return Some(item);
     }
     if has_org_form(core) {
         let glued = han::glued_prefix_end(core);
@@ -1024,12 +1167,30 @@ fn is_generic(core: &str) -> bool {
     }
     let rest =
         rest.trim_start_matches("foreign ").trim_start_matches("外国").trim_start_matches("外國");
-    // "有关机构", "相關實體": a kind, not a name.
+    // "有关机构", "某组织相關實體": a kind, not a name.
     let rest = ["有关", "有關", "相关", "相關"]
         .iter()
-        .find_map(|word| rest.strip_prefix(word))
+        .filter_map(|word| rest.rfind(word).map(|at| &rest[at + word.len()..]))
+        .find(|kind| GENERIC.contains(kind))
         .unwrap_or(rest);
-    rest.is_empty() || GENERIC.contains(&rest)
+    // "某集团关联公司", "其子公司": a relation, not a name.
+    const RELATIONS: &[&str] = &[
+        "关联公司",
+        "關聯公司",
+        "关联企业",
+        "關聯企業",
+        "关联实体",
+        "關聯實體",
+        "附属公司",
+        "附屬公司",
+        "附属机构",
+        "附屬機構",
+    ];
+    let subsidiary = ["子公司", "其子公司"].contains(&rest);
+    rest.is_empty()
+        || subsidiary
+        || GENERIC.contains(&rest)
+        || RELATIONS.iter().any(|word| rest.ends_with(word))
 }
 
 /// Organizations that designate rather than get designated.
@@ -1172,6 +1333,25 @@ const HAN_ORG_SUFFIXES: &[&str] = &[
     "聯盟",
 ];
 
+/// Words that end company names but also common nouns ("科技"): an
+/// organization suffix only after a stem of its own (see
+/// [`has_weak_org_suffix`]).
+const HAN_WEAK_ORG_SUFFIXES: &[&str] = &["科技", "控股", "实业", "實業"];
+
+/// "某地甲乙丙科技": a weak suffix after a stem of three characters or more,
+/// a leading country or place aside ("中国高科技" names nothing).
+fn has_weak_org_suffix(han_tail: &str) -> bool {
+    let Some(stem) = HAN_WEAK_ORG_SUFFIXES.iter().find_map(|suffix| han_tail.strip_suffix(suffix))
+    else {
+        return false;
+    };
+    let place_end = country::mentions(stem)
+        .into_iter()
+        .find(|found| found.range.start == 0)
+        .map_or(0, |found| found.range.end);
+    stem.get(place_end..).is_some_and(|own| own.chars().count() >= 3)
+}
+
 /// English legal forms and organization words, compared on the last word
 /// (or the first, for "Joint Stock Company X", "OOO X", "Bank of X").
 const LATIN_ORG_WORDS: &[&str] = &[
@@ -1225,6 +1405,7 @@ const LATIN_ORG_WORDS: &[&str] = &[
     "fund",
     "foundation",
     "network",
+    "networks",
     "exchange",
     "airlines",
     "airline",
@@ -1317,6 +1498,7 @@ fn has_org_form(core: &str) -> bool {
             han_tail.ends_with(suffix) && han_tail.chars().count() > suffix.chars().count()
         }) || (han_tail.chars().count() >= 2
             && ["公司", "集团", "集團"].iter().any(|s| han_tail.ends_with(s)))
+            || has_weak_org_suffix(&han_tail)
         {
             return true;
         }
@@ -1626,6 +1808,66 @@ mod tests {
             ["星云北京", "星云上海", "星云OpenLab深圳", "星云技术研发部"]
         );
         assert!(names("他的家人此前一直是制裁的目标。").is_empty());
+        // Words after the parenthesis make the line a sentence.
+        assert!(names("“临时许可证”（TL）现已失效。").is_empty());
+        assert_eq!(names("星辰电子有限公司（Star Co.），总部设在某地。"), ["星辰电子有限公司"]);
+    }
+
+    #[test]
+    fn chinese_counts_and_kinds_are_not_names() {
+        let reading = read("参与某项目的两家军工企业");
+        assert!(reading.items.is_empty());
+        assert_eq!(reading.counts[0].number, 2);
+        assert!(read("24家某国公司").items.is_empty());
+        check("某联盟有关机构和人员", &[]);
+        check("30家星辰集团关联公司", &[]);
+        check("星辰集团的子公司", &[]);
+        // A count after 等 sums up the names before it.
+        check(
+            "委员约翰·史密斯、主任玛丽·琼斯等2名个人",
+            &[("约翰·史密斯", Person), ("玛丽·琼斯", Person)],
+        );
+        check("某某高等法院", &[("某某高等法院", Org)]);
+    }
+
+    #[test]
+    fn chinese_names_around_their_descriptions() {
+        // "X的侵权行为": what belongs to the organization names nothing.
+        check(
+            "甲乙动力公司和丙丁重工公司的侵权行为",
+            &[("甲乙动力公司", Org), ("丙丁重工公司", Org)],
+        );
+        check("甲乙动力公司的一名高管", &[]);
+        // "如" ("such as") is no part of the name.
+        check("如星辰控股有限公司", &[("星辰控股有限公司", Org)]);
+        // A title and name after the employer's parenthesis.
+        let reading = read("星辰航空公司（Star Air）执行长波洛克科夫（Ivan Polokov）");
+        assert_eq!(reading.items.len(), 1);
+        assert_eq!(reading.items[0].name, "波洛克科夫");
+        assert_eq!(reading.items[0].kind, Person);
+        assert_eq!(reading.items[0].name_en.as_deref(), Some("Ivan Polokov"));
+        // A transliteration without joiners, backed by a Latin name.
+        check("阿列克谢波洛夫（Alexei Polov）", &[("阿列克谢波洛夫", Person)]);
+        check("阿列克谢波洛夫", &[]);
+        // Weak suffixes need a stem of their own.
+        check("南京甲乙丙科技", &[("南京甲乙丙科技", Org)]);
+        check("中国高科技", &[]);
+    }
+
+    #[test]
+    fn latin_names_in_chinese_lists() {
+        check(
+            "Kim Chol Su、Pak Yong Il和O Song Chol",
+            &[("Kim Chol Su", Person), ("Pak Yong Il", Person), ("O Song Chol", Person)],
+        );
+        let reading = read("该国公民Anna Smith和John Brown");
+        let names: Vec<&str> = reading.items.iter().map(|item| item.name.as_str()).collect();
+        assert_eq!(names, ["Anna Smith", "John Brown"]);
+        // Capitals only read as a vessel or a short form, not a person.
+        assert!(!is_romanized_person("SEA STAR"));
+        assert!(is_romanized_person("O Song Chol"));
+        check("星辰电子公司", &[("星辰电子公司", Org)]);
+        check("Acme Networks", &[("Acme Networks", Org)]);
     }
 
     #[test]

@@ -129,7 +129,19 @@ const TITLES: &[&str] = &[
     "駭客",
     "研究人员",
     "研究人員",
+    "寡头",
+    "寡頭",
+    "密友",
+    "挚友",
+    "摯友",
+    "亲信",
+    "親信",
+    "盟友",
 ];
+
+/// Last characters of a role word ("零售商", "企业家", "赛车手"): before a
+/// transliterated name of three characters or more they end a title.
+const ROLE_ENDINGS: &[char] = &['商', '家', '长', '長', '员', '員', '官', '手', '师', '師'];
 
 /// Where a person's name starts at the end of a Chinese piece, and where the
 /// title before it starts, if the piece ends in a person's name.
@@ -157,7 +169,30 @@ pub fn person_start(core: &str) -> Option<PersonAt> {
             }
         }
     }
-    best
+    best.or_else(|| after_role_ending(core))
+}
+
+/// "食品零售商某某某某": a transliterated name ending `core` after a word
+/// that ends like a role; the longest such name.
+fn after_role_ending(core: &str) -> Option<PersonAt> {
+    core.char_indices()
+        .filter(|(_, c)| ROLE_ENDINGS.contains(c))
+        .map(|(at, c)| at + c.len_utf8())
+        // "国家" is no role.
+        .filter(|&end| {
+            !["国家", "國家"]
+                .iter()
+                .any(|word| core.get(..end).is_some_and(|head| head.ends_with(word)))
+        })
+        .find(|&name_at| core.get(name_at..).is_some_and(is_transliterated_run))
+        .map(|name| PersonAt { name, title: Some(0) })
+}
+
+/// Whether `text` is three to ten transliteration characters and nothing
+/// else: a foreign name written without joiners.
+pub fn is_transliterated_run(text: &str) -> bool {
+    let n = text.chars().count();
+    (3..=10).contains(&n) && text.chars().all(is_transliteration)
 }
 
 /// Where a name was found in a piece.
@@ -377,6 +412,15 @@ mod tests {
         check("该国公民Kim Chol Su", Some("Kim Chol Su"));
         check("委员会", None);
         check("贸易公司", None);
+        check("某国寡头季米洛夫", Some("季米洛夫"));
+    }
+
+    #[test]
+    fn role_endings_before_transliterations() {
+        check("食品零售商维克托罗夫", Some("维克托罗夫"));
+        check("钢铁企业家阿巴托夫", Some("阿巴托夫"));
+        check("伊朗国家伊斯兰", None);
+        check("零售商王", None);
     }
 
     #[test]
