@@ -80,8 +80,10 @@ fn patterns() -> &'static [Regex] {
             r"(?:包括|包含)(?P<obj>[^。；;，,]{1,40}?)(?:在内|在內)[^。；;]*?(?P<verb>榜上有名|(?:被|遭|遭到|受到)(?:制裁|製裁|列入|納入|纳入))",
             // 一、对甲研究所、乙基金会等2家机构：(a numbered heading of a decision; the measures follow)
             r"^\s*(?:[一二三四五六七八九十]+、|[0-9]+[.、．])\s*(?:对|對)(?P<obj>[^。；;：:]*?等\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個)(?:个人|個人|人员|人員|机构|機構|实体|實體|组织|組織|企业|企業|公司))(?P<verb>[：:])\s*$",
-            // 这6名男子是X、Y (names of a count given just before)
-            r"^(?P<verb>(?:这|這)\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個|艘|位)[^。；;，,：:]{0,10}?(?:分别是|分别为|分別是|分別為|是))(?P<obj>[：:]?[^。；;]*)",
+            // 这6名男子是X、Y / 另一家公司是X (names of a count given just before)
+            r"^(?P<verb>(?:这|這|另|另外)\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個|艘|位)[^。；;，,：:]{0,10}?(?:分别是|分别为|分別是|分別為|是))(?P<obj>[：:]?[^。；;]*)",
+            // 名单中有四家公司…，它们是：X、Y
+            r"(?:名单|名單|清单|清單)[^。；;]{0,40}?(?P<verb>(?:它们|它們|他们|他們)(?:是|为|為|分别是|分別是|分别为|分別為)[：:])(?P<obj>[^。；;]*)",
             // 受制裁的官员名单：X、Y / 列上黑名单：X
             r"(?:制裁|製裁|黑)[^。；;]{0,12}?(?:名单|名單|清单|清單)(?P<verb>[：:])(?P<obj>[^。]*)",
             // 实体为X / 个人有X / 涉事公司为X (a list continued from the sentence before)
@@ -93,7 +95,7 @@ fn patterns() -> &'static [Regex] {
             // X亦在列 / X也在名单中
             r"(?P<obj>[^。；;，,]*?)(?P<verb>亦在列|也在列|亦在其中|也在其中|榜上有名|(?:也|亦|均)在(?:名单|名單|清单|清單)(?:中|上|之中|之列)|(?:也|亦)(?:被|遭|遭到|受到)(?:制裁|製裁))",
             // X被列入/遭制裁
-            r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到|受到)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|製裁|指认|指認|认定|認定|增列|纳入|納入))",
+            r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到|受到)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|製裁|指认|指認|认定|認定|增列|纳入|納入|添加|增添|加入))",
             // X被禁止入境 (a countermeasure that names its targets)
             r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到)(?:禁止(?:入境|进入|進入)(?:中国|中國|中共国|中共國|我国|我國)?(?:境内|境內)?(?:[，,。；;]|$)))",
             // 冻结X在某国的任何资产
@@ -194,7 +196,7 @@ fn is_list_name(sentence: &str, verb: Range<usize>) -> bool {
 fn cut_clause(sentence: &str, object: Range<usize>) -> Range<usize> {
     static CLAUSE: OnceLock<Option<Regex>> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
-        Regex::new(r"(?i)[，,]\s*(?:原因是|原因|因为|因為|理由是|以(?:[^及]|$)|因其|由于|由於|指(?:[^认認定]|$)|称|稱|并称|並稱|表示)|原因是|旨在|\s(?:pursuant to|under (?:the|E\.?O\.?|Executive|section|resolution|its|authorities)|for (?:its|their|his|her|having|being|the purpose|operating|acting|providing|supporting|engaging|involvement)|because|in connection with|as (?:part|a result)|to (?:the|its|their) (?:SDN|sanctions?|entity)\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|this week|which|who (?:is|are|was|were|has|have))\b|—|--").ok()
+        Regex::new(r"(?i)[，,]\s*(?:原因是|原因|因为|因為|理由是|以(?:[^及]|$)|因其|由于|由於|指(?:[^认認定]|$)|称|稱|并称|並稱|表示|由)|原因是|旨在|\s(?:pursuant to|under (?:the|E\.?O\.?|Executive|section|resolution|its|authorities)|for (?:its|their|his|her|having|being|the purpose|operating|acting|providing|supporting|engaging|involvement)|because|in connection with|as (?:part|a result)|to (?:the|its|their) (?:SDN|sanctions?|entity)\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|this week|which|who (?:is|are|was|were|has|have))\b|—|--").ok()
     });
     let Some(text) = sentence.get(object.clone()) else { return object.start..object.start };
     let han = text.chars().any(is_han);
@@ -259,6 +261,9 @@ mod tests {
         check("二、对甲研究所主席约翰·史密斯等1名个人：", &["甲研究所主席约翰·史密斯等1名个人"]);
         check("一、对甲研究所。", &[]);
         check("这3名男子是Kim Il、Pak Su和Ri Ho。", &["Kim Il、Pak Su和Ri Ho"]);
+        check("另一家公司是星辰纺织有限公司，由某集团创立。", &["星辰纺织有限公司"]);
+        check("名单中有两家公司是上市公司，它们是：甲公司和乙集团。", &["甲公司和乙集团"]);
+        check("他们是某种形式的受害者。", &[]);
         check("涉事公司为Acme Shipping Co.。", &["Acme Shipping Co."]);
         check("制裁还包括当地的甲监狱和乙监狱。", &["当地的甲监狱和乙监狱"]);
         check("其中星辰科技也在名单中，该公司是供应商。", &["其中星辰科技"]);
