@@ -64,7 +64,38 @@ pub struct Reading {
 }
 
 /// Reads the names and counts in `text`.
+///
+/// "对包括甲在内的6名官员": the names inside "包括…在内" are read on their own,
+/// and so are the words before and after them.
 pub fn read(text: &str) -> Reading {
+    static INCLUSIVE: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = INCLUSIVE.get_or_init(|| {
+        Regex::new(r"(?:包括|包含)(?P<inner>[^。；;]{1,80}?)(?:在内|在內)(?:的)?").ok()
+    });
+    let Some(captures) = pattern.as_ref().and_then(|pattern| pattern.captures(text)) else {
+        return read_enumeration(text);
+    };
+    let (Some(whole), Some(inner)) = (captures.get(0), captures.name("inner")) else {
+        return read_enumeration(text);
+    };
+    let mut reading = Reading::default();
+    for part in [0..whole.start(), inner.range(), whole.end()..text.len()] {
+        let Some(words) = text.get(part.clone()).filter(|words| !words.trim().is_empty()) else {
+            continue;
+        };
+        let read_part = read(words);
+        reading.items.extend(read_part.items.into_iter().map(|mut item| {
+            item.range = item.range.start + part.start..item.range.end + part.start;
+            item.extent_end += part.start;
+            item
+        }));
+        reading.counts.extend(read_part.counts);
+    }
+    reading
+}
+
+/// Reads an enumeration piece by piece (see [`read`]).
+fn read_enumeration(text: &str) -> Reading {
     let mut reading = Reading::default();
     let pieces = split_enumeration(text, 0..text.len());
     let chinese = text.chars().any(is_han);
@@ -383,7 +414,7 @@ fn split_enumeration(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 // 与, 和 and 及 are also name characters (金与正): a conjunction
                 // leaves a whole word on each side.
                 let inside_name = matches!(found.as_str(), "和" | "及" | "与" | "與")
-                    && (han_run_before(text.get(start..at).unwrap_or("")) == 1
+                    && (lone_name_character(text.get(start..at).unwrap_or(""))
                         || han_run_after(after) == 1
                         || joins_name_words(
                             text.get(start..at).unwrap_or(""),
@@ -423,6 +454,18 @@ fn joins_name_words(before: &str, after: &str, conjunction: &str) -> bool {
         && !han::is_short_name(left)
         && left.chars().count() > 4
         && has_org_form(&right)
+}
+
+/// Whether `text` ends in a lone Han character that may go on into a name
+/// ("金与正"), not one counted by a number before it ("15人及").
+fn lone_name_character(text: &str) -> bool {
+    let counted = text
+        .trim_end()
+        .chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| c.is_ascii_digit() || "一二两兩三四五六七八九十百".contains(c));
+    han_run_before(text) == 1 && !counted
 }
 
 /// How many Han characters end `text` (1 means a lone character).
@@ -632,7 +675,8 @@ fn titled_name_after_note(whole: &str) -> Option<Range<usize>> {
     let rest = whole.get(after..)?;
     let end = after + rest.find(['(', '（']).unwrap_or(rest.len());
     let between = whole.get(after..end)?;
-    let titled = han::person_start(between).is_some_and(|at| at.title.is_some() && at.name > 0);
+    let titled = han::person_start(between).is_some_and(|at| at.title.is_some() && at.name > 0)
+        || han::title_opening(between).is_some_and(|title| between.len() > title);
     (titled && between.chars().all(|c| is_han(c) || han::NAME_JOINERS.contains(&c)))
         .then_some(after..end)
 }
@@ -1173,6 +1217,13 @@ fn is_generic(core: &str) -> bool {
         .filter_map(|word| rest.rfind(word).map(|at| &rest[at + word.len()..]))
         .find(|kind| GENERIC.contains(kind))
         .unwrap_or(rest);
+    // "军工企业", "科技公司": an industry and a kind, not a name.
+    let industry_kind = INDUSTRIES
+        .iter()
+        .any(|industry| rest.strip_prefix(industry).is_some_and(|kind| GENERIC.contains(&kind)));
+    if industry_kind {
+        return true;
+    }
     // "某集团关联公司", "其子公司": a relation, not a name.
     const RELATIONS: &[&str] = &[
         "关联公司",
@@ -1192,6 +1243,54 @@ fn is_generic(core: &str) -> bool {
         || GENERIC.contains(&rest)
         || RELATIONS.iter().any(|word| rest.ends_with(word))
 }
+
+/// Industries that, with a kind of entity after them, describe companies
+/// ("军工企业", "航运公司") instead of naming one.
+const INDUSTRIES: &[&str] = &[
+    "军工",
+    "軍工",
+    "军火",
+    "軍火",
+    "国防",
+    "國防",
+    "科技",
+    "高科技",
+    "航运",
+    "航運",
+    "船运",
+    "船運",
+    "能源",
+    "石油",
+    "贸易",
+    "貿易",
+    "化工",
+    "电子",
+    "電子",
+    "物流",
+    "金融",
+    "航空",
+    "航天",
+    "电信",
+    "電信",
+    "通信",
+    "矿业",
+    "礦業",
+    "钢铁",
+    "鋼鐵",
+    "芯片",
+    "半导体",
+    "半導體",
+    "国有",
+    "國有",
+    "民营",
+    "民營",
+    "上市",
+    "幌子",
+    "空壳",
+    "空殼",
+    "掛名",
+    "挂名",
+];
 
 /// Organizations that designate rather than get designated.
 fn is_designator(core: &str) -> bool {
@@ -1820,6 +1919,17 @@ mod tests {
         assert_eq!(reading.counts[0].number, 2);
         assert!(read("24家某国公司").items.is_empty());
         check("某联盟有关机构和人员", &[]);
+        check("美国军工企业", &[]);
+        check(
+            "某局局长约翰·史密斯等15人及星辰技术公司等9家实体",
+            &[("约翰·史密斯", Person), ("星辰技术公司", Org)],
+        );
+        let reading = read("包括某局局长王大明在内的6名官员");
+        assert_eq!(reading.items.len(), 1);
+        assert_eq!(reading.items[0].name, "王大明");
+        assert_eq!(reading.counts[0].number, 6);
+        check("日本航运公司", &[]);
+        check("星辰航运公司", &[("星辰航运公司", Org)]);
         check("30家星辰集团关联公司", &[]);
         check("星辰集团的子公司", &[]);
         // A count after 等 sums up the names before it.
@@ -1846,6 +1956,9 @@ mod tests {
         assert_eq!(reading.items[0].name, "波洛克科夫");
         assert_eq!(reading.items[0].kind, Person);
         assert_eq!(reading.items[0].name_en.as_deref(), Some("Ivan Polokov"));
+        // Even when the name after the title is not read, the employer is not the name.
+        let reading = read("星辰航空公司（Star Air）董事长王某某某某某（Wang Mou）");
+        assert!(reading.items.iter().all(|item| item.kind == Person), "{reading:?}");
         // A transliteration without joiners, backed by a Latin name.
         check("阿列克谢波洛夫（Alexei Polov）", &[("阿列克谢波洛夫", Person)]);
         check("阿列克谢波洛夫", &[]);

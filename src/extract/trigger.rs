@@ -64,7 +64,7 @@ fn patterns() -> &'static [Regex] {
     PATTERNS.get_or_init(|| {
         [
             // 对X实施制裁 / 對X實施制裁 / 对X采取措施 / 对X实施相应反制
-            r"(?:对|對)(?P<obj>[^。；;]*?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布|宣佈)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面|相应|相應|对等|對等|以下|如下)?(?:制裁|製裁|措施|限制|反制|反製))",
+            r"(?:对|對)(?P<obj>[^。；;]*?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布|宣佈)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面|相应|相應|对等|對等|以下|如下)?(?:制裁|製裁|措施|限制|反制|反製|资产冻结|資產凍結))",
             // 将X增添至…名单 / 把X列入实体清单
             r"(?:将|將|把)(?P<obj>[^。；;]*?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為)(?:至|到|进|進)?)[^。；;]*?(?:名单|名單|清单|清單|制裁|製裁|List)",
             // 制裁了X / 宣布制裁X / 指认X
@@ -80,8 +80,8 @@ fn patterns() -> &'static [Regex] {
             r"(?:包括|包含)(?P<obj>[^。；;，,]{1,40}?)(?:在内|在內)[^。；;]*?(?P<verb>榜上有名|(?:被|遭|遭到|受到)(?:制裁|製裁|列入|納入|纳入))",
             // 一、对甲研究所、乙基金会等2家机构：(a numbered heading of a decision; the measures follow)
             r"^\s*(?:[一二三四五六七八九十]+、|[0-9]+[.、．])\s*(?:对|對)(?P<obj>[^。；;：:]*?等\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個)(?:个人|個人|人员|人員|机构|機構|实体|實體|组织|組織|企业|企業|公司))(?P<verb>[：:])\s*$",
-            // 这6名男子是X、Y / 另一家公司是X (names of a count given just before)
-            r"^(?P<verb>(?:这|這|另|另外)\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個|艘|位)[^。；;，,：:]{0,10}?(?:分别是|分别为|分別是|分別為|是))(?P<obj>[：:]?[^。；;]*)",
+            // 这6名男子是X、Y (names of a count given just before)
+            r"^(?P<verb>(?:这|這)\s*(?:[0-9]+|[一二两兩三四五六七八九十]+)\s*(?:名|家|个|個|艘|位)[^。；;，,：:]{0,10}?(?:分别是|分别为|分別是|分別為|是))(?P<obj>[：:]?[^。；;]*)",
             // 名单中有四家公司…，它们是：X、Y
             r"(?:名单|名單|清单|清單)[^。；;]{0,40}?(?P<verb>(?:它们|它們|他们|他們)(?:是|为|為|分别是|分別是|分别为|分別為)[：:])(?P<obj>[^。；;]*)",
             // 受制裁的官员名单：X、Y / 列上黑名单：X
@@ -120,7 +120,7 @@ const HAN_NOT_NOW: &[&str] = &[
     "應該", "必须", "必須", "将会", "將會", "不会", "不會", "未能", "没有", "沒有", "反对", "反對",
     "否决", "否決", "如果", "一旦", "希望", "计划", "計劃", "曾", "已经", "已經", "此前", "早前",
     "先前", "以前", "之前", "解除", "取消", "豁免", "放弃", "放棄", "继续", "繼續", "期待", "预计",
-    "預計", "有望", "或将", "或將",
+    "預計", "有望", "或将", "或將", "草案", "拟议", "擬議", "提案",
 ];
 
 /// Words that end the name before a Chinese passive verb ("甲公司也因…而受到
@@ -168,10 +168,16 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
     Some(object.start..cut.map_or(object.end, |at| object.start + at))
 }
 
-/// "在某机构被列入报告后", "当某人被制裁时": the passive statement is a time
-/// clause (在/当 before it, 后/时 closing its clause), not a statement.
+/// "在某机构被列入报告后", "当某人被制裁时", "若某公司被列入名单": the passive
+/// statement is a time clause (在/当 before it, 后/时 closing its clause) or
+/// a condition, not a statement.
 fn is_time_clause(sentence: &str, object: &str, verb_end: usize) -> bool {
     let opening = object.trim_start_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
+    // "若某公司被列入名单": a condition, whatever follows.
+    if ["若", "如果", "假如", "倘若", "一旦"].iter().any(|word| opening.starts_with(word))
+    {
+        return true;
+    }
     let opens = ["在", "当", "當"].iter().any(|word| opening.starts_with(word))
         && !["当地", "當地", "在华", "在華"].iter().any(|word| opening.starts_with(word));
     let after = sentence.get(verb_end..).unwrap_or("");
@@ -242,6 +248,7 @@ mod tests {
     #[test]
     fn chinese_news_wordings() {
         check("中方决定对甲研究所和乙基金会实施相应反制。", &["甲研究所和乙基金会"]);
+        check("日本宣布对星辰公司等3家实体实施资产冻结。", &["星辰公司等3家实体"]);
         check("國務院宣布製裁三名公民——甲乙丙、丁戊己。", &["三名公民——甲乙丙、丁戊己"]);
         check("遭其制裁的两名个人，分别是某国公民王一、李二。", &["某国公民王一、李二"]);
         check("同时被制裁的还有总部位于某地的星辰公司。", &["总部位于某地的星辰公司"]);
@@ -261,7 +268,10 @@ mod tests {
         check("二、对甲研究所主席约翰·史密斯等1名个人：", &["甲研究所主席约翰·史密斯等1名个人"]);
         check("一、对甲研究所。", &[]);
         check("这3名男子是Kim Il、Pak Su和Ri Ho。", &["Kim Il、Pak Su和Ri Ho"]);
-        check("另一家公司是星辰纺织有限公司，由某集团创立。", &["星辰纺织有限公司"]);
+        check("另一家公司是星辰纺织有限公司。", &[]);
+        check("名单草案中有两家公司，它们是：甲公司和乙集团。", &[]);
+        check("若甲公司被列入制裁名单，其业务将受影响。", &[]);
+        check("制裁了星辰有限公司，由某集团创立。", &["星辰有限公司"]);
         check("名单中有两家公司是上市公司，它们是：甲公司和乙集团。", &["甲公司和乙集团"]);
         check("他们是某种形式的受害者。", &[]);
         check("涉事公司为Acme Shipping Co.。", &["Acme Shipping Co."]);
