@@ -951,7 +951,9 @@ fn classify(piece: &Piece) -> Option<Item> {
 /// "Pak Chol Su", "Anna Smith" in a Chinese list: two to four capitalised
 /// Latin words, not all in capitals ("SEA STAR" is rather a vessel).
 fn is_romanized_person(core: &str) -> bool {
-    han::is_latin_person(core) && core.chars().any(|c| c.is_ascii_lowercase())
+    let org_word =
+        core.split_whitespace().any(|word| LATIN_ORG_WORDS.contains(&word.to_lowercase().as_str()));
+    han::is_latin_person(core) && core.chars().any(|c| c.is_ascii_lowercase()) && !org_word
 }
 
 /// Reads a piece written in Chinese: a vessel named in quotes or in Latin
@@ -1562,6 +1564,12 @@ const LATIN_ORG_WORDS: &[&str] = &[
     "dmcc",
     "shipyard",
     "mill",
+    "tech",
+    "bhd",
+    "pvt",
+    "fzc",
+    "sarl",
+    "ltda",
 ];
 
 const LATIN_ORG_PREFIXES: &[&str] = &[
@@ -1979,6 +1987,8 @@ mod tests {
         // Capitals only read as a vessel or a short form, not a person.
         assert!(!is_romanized_person("SEA STAR"));
         assert!(is_romanized_person("O Song Chol"));
+        assert!(!is_romanized_person("Orion Tech Sdn Bhd"));
+        check("某国的Orion Sdn Bhd", &[("Orion Sdn Bhd", Org)]);
         check("星辰电子公司", &[("星辰电子公司", Org)]);
         check("Acme Networks", &[("Acme Networks", Org)]);
     }

@@ -162,7 +162,9 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
         .iter()
         .any(|word| text.contains(word) || tail.contains(word))
         || text.trim_end().ends_with(['未', '不']);
-    if denied || ["已", "曾"].iter().any(|word| tail.contains(word) || text.contains(word)) {
+    // "X也在去年被列入名单": an earlier action told as background.
+    let earlier = ["已", "曾", "去年", "前年", "此前", "早前", "先前"];
+    if denied || earlier.iter().any(|word| tail.contains(word) || text.contains(word)) {
         return None;
     }
     Some(object.start..cut.map_or(object.end, |at| object.start + at))
@@ -298,6 +300,7 @@ mod tests {
         check("美国曾冻结甲公司在海外的资产。", &[]);
         check("美国正在考虑将某某公司列入黑名单。", &[]);
         check("该机构已于去年被美国制裁。", &[]);
+        check("他控制的星辰集团也在去年被列入制裁名单。", &[]);
         check("他们拒绝让受到制裁的官员入境。", &[]);
         check("该船到目前尚未被列入名单。", &[]);
     }
