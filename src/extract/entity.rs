@@ -1570,6 +1570,12 @@ const LATIN_ORG_WORDS: &[&str] = &[
     "fzc",
     "sarl",
     "ltda",
+    "s.a",
+    "s.a.s",
+    "s.r.l",
+    "s.p.a",
+    "b.v",
+    "n.v",
 ];
 
 const LATIN_ORG_PREFIXES: &[&str] = &[
@@ -1989,6 +1995,10 @@ mod tests {
         assert!(is_romanized_person("O Song Chol"));
         assert!(!is_romanized_person("Orion Tech Sdn Bhd"));
         check("某国的Orion Sdn Bhd", &[("Orion Sdn Bhd", Org)]);
+        check(
+            "甲公司和Andes Oil Services S.A.",
+            &[("甲公司", Org), ("Andes Oil Services S.A.", Org)],
+        );
         check("星辰电子公司", &[("星辰电子公司", Org)]);
         check("Acme Networks", &[("Acme Networks", Org)]);
     }
