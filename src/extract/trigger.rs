@@ -37,6 +37,11 @@ pub fn find(sentence: &str) -> Vec<Trigger> {
                 let Some(kept) = han_statement(sentence, object.clone(), verb.range()) else {
                     continue;
                 };
+                // "…，也被列入": the subject was named before the comma.
+                let kept_text = sentence.get(kept.clone()).unwrap_or("").trim();
+                if HAN_OBJECT_ENDS.contains(&kept_text) {
+                    continue;
+                }
                 object = kept;
             }
             let passive_agent = sentence.get(object.clone()).is_some_and(|text| {
@@ -95,6 +100,8 @@ fn patterns() -> &'static [Regex] {
             r"(?:制裁|製裁|反制|反製)(?P<verb>(?:还|還|也|亦)(?:包括|包含))[：:]?(?P<obj>[^。；;]*)",
             // X亦在列 / X也在名单中
             r"(?P<obj>[^。；;，,]*?)(?P<verb>亦在列|也在列|亦在其中|也在其中|榜上有名|(?:也|亦|均)在(?:名单|名單|清单|清單)(?:中|上|之中|之列)|(?:也|亦)(?:被|遭|遭到|受到)(?:制裁|製裁))",
+            // 还有两家公司：X和Y，因某事也被列入清单
+            r"(?:还有|還有|另有)[^。；;：:，,]{0,12}[：:](?P<obj>[^。；;：:，,]+)[，,][^。；;]*?(?P<verb>(?:也|亦|均|都)(?:被|遭)(?:添加|增添|加入|列入|纳入|納入|制裁|製裁))",
             // X被列入/遭制裁
             r"(?P<obj>[^。；;，,]*?)(?P<verb>(?:被|遭|遭到|受到)(?:美国|美國|联合国|聯合國|财政部|財政部|国务院|國務院)?(?:列入|制裁|製裁|指认|指認|认定|認定|增列|纳入|納入|添加|增添|加入))",
             // X被禁止入境 (a countermeasure that names its targets)
@@ -131,6 +138,14 @@ const HAN_OBJECT_ENDS: &[&str] = &[
     "因",
 ];
 
+/// Whether the character at `at` belongs to a word there ("基因", "因素"),
+/// not a conjunction opening a reason.
+fn inside_word(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let after = text.get(at..).unwrap_or("");
+    after.starts_with('因') && (before.ends_with(['基', '原']) || after.starts_with("因素"))
+}
+
 /// Checks a statement in a Chinese sentence: `None` when the words before
 /// it say it is not a designation made now, else the object, cut where a
 /// reason starts when the object comes before its verb.
@@ -157,7 +172,11 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
     if is_time_clause(sentence, text, verb.end) {
         return None;
     }
-    let cut = HAN_OBJECT_ENDS.iter().filter_map(|word| text.find(word)).filter(|at| *at > 0).min();
+    let cut = HAN_OBJECT_ENDS
+        .iter()
+        .flat_map(|word| text.match_indices(word).map(|(at, _)| at))
+        .filter(|&at| at > 0 && !inside_word(text, at))
+        .min();
     let tail = sentence.get(object.end..verb.start).unwrap_or("");
     let denied = ["尚未", "并未", "並未", "从未", "從未", "没有", "沒有"]
         .iter()
@@ -256,6 +275,10 @@ mod tests {
         check("遭其制裁的两名个人，分别是某国公民王一、李二。", &["某国公民王一、李二"]);
         check("同时被制裁的还有总部位于某地的星辰公司。", &["总部位于某地的星辰公司"]);
         check("总部位于某国的星辰公司也因提供文件而受到制裁。", &["总部位于某国的星辰公司"]);
+        check(
+            "此外，还有两家公司：甲基因科技和乙基因科技，因参与某事，也被列入实体清单。",
+            &["甲基因科技和乙基因科技"],
+        );
         check("受制裁的官员名单：王一，李二。", &["王一，李二"]);
         check(
             "列入制裁名单的实体包括Stellar Trade Co Ltd和星辰公司。",
