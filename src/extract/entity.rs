@@ -97,7 +97,11 @@ pub fn read(text: &str) -> Reading {
 /// Reads an enumeration piece by piece (see [`read`]).
 fn read_enumeration(text: &str) -> Reading {
     let mut reading = Reading::default();
-    let pieces = split_enumeration(text, 0..text.len());
+    let sectors = sector_lists(text);
+    let mut pieces = split_enumeration(text, 0..text.len());
+    pieces.retain(|piece| {
+        !sectors.iter().any(|span| span.start <= piece.start && piece.end <= span.end)
+    });
     let chinese = text.chars().any(is_han);
     let mut refers_back = false;
     let mut index = 0;
@@ -199,6 +203,28 @@ pub fn read_list_entry(line: &str) -> Reading {
         item.extent_end += numbered;
     }
     reading
+}
+
+/// "能源、金融和航空等行业": the spans of enumerations closed by a word for
+/// sectors, fields or regions, which list those, not entities; each from the
+/// clause's start to the closing word.
+fn sector_lists(text: &str) -> Vec<Range<usize>> {
+    const SECTORS: &[&str] = &[
+        "行业", "行業", "领域", "領域", "部门", "部門", "产业", "產業", "国家", "國家", "地区",
+        "地區", "产品", "產品", "商品", "物资", "物資",
+    ];
+    let mut spans = Vec::new();
+    for sector in SECTORS {
+        let closing = format!("等{sector}");
+        for (at, _) in text.match_indices(&closing) {
+            let start = text
+                .get(..at)
+                .and_then(|before| before.rfind(['，', ',', '。', '；', ';', '：', ':']))
+                .map_or(0, |found| found + text[found..].chars().next().map_or(1, char::len_utf8));
+            spans.push(start..at + closing.len());
+        }
+    }
+    spans
 }
 
 /// The part of a Chinese piece before a closing count ("甲、乙等4名个人" →
@@ -1934,6 +1960,9 @@ mod tests {
         assert!(read("24家某国公司").items.is_empty());
         check("某联盟有关机构和人员", &[]);
         check("美国军工企业", &[]);
+        check("能源、金融和航空等行业", &[]);
+        check("能源、金融和航空等行业，以及星辰集团", &[("星辰集团", Org)]);
+        check("甲公司、金星集团等企业", &[("甲公司", Org), ("金星集团", Org)]);
         check(
             "某局局长约翰·史密斯等15人及星辰技术公司等9家实体",
             &[("约翰·史密斯", Person), ("星辰技术公司", Org)],

@@ -353,6 +353,10 @@ pub fn ends_with_category(text: &str) -> bool {
 /// place and a category are glued before it ("某国军工企业甲乙公司" → the
 /// offset of "甲乙公司"); 0 when nothing is glued.
 pub fn glued_prefix_end(core: &str) -> usize {
+    // "他的公司甲乙贸易有限公司": no name opens with 公司.
+    if let Some(rest) = core.strip_prefix("公司") {
+        return if rest.chars().count() >= 4 { "公司".len() } else { 0 };
+    }
     let Some(opening) = country::mentions(core).into_iter().find(|found| found.range.start == 0)
     else {
         return 0;
@@ -454,6 +458,8 @@ mod tests {
         let core = "美国军工企业星辰动力公司";
         assert_eq!(core.get(glued_prefix_end(core)..), Some("星辰动力公司"));
         assert_eq!(glued_prefix_end("星辰动力公司"), 0);
+        let core = "公司星辰贸易有限公司";
+        assert_eq!(core.get(glued_prefix_end(core)..), Some("星辰贸易有限公司"));
         let core = "一家外国企业“星辰动力公司”";
         assert_eq!(quoted(core).and_then(|range| core.get(range)), Some("星辰动力公司"));
         let core = "莫斯科的Stellar Trade LLC";

@@ -131,6 +131,11 @@ const HAN_NOT_NOW: &[&str] = &[
     "期待", "预计", "預計", "有望", "或将", "或將", "草案", "拟议", "擬議", "提案",
 ];
 
+/// Courts and prosecutors: what they freeze is evidence or a claim, not a
+/// sanction.
+const HAN_JUDICIAL: &[&str] =
+    &["法院", "法庭", "法官", "检方", "檢方", "检察", "檢察", "警方", "司法"];
+
 /// Words that end the name before a Chinese passive verb ("甲公司也因…而受到
 /// 制裁"): what follows them is the reason, not the name.
 const HAN_OBJECT_ENDS: &[&str] = &[
@@ -157,6 +162,11 @@ fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Op
     // "被制裁的可能包括": the modality may also sit inside the verb.
     let verb_text = sentence.get(verb.clone()).unwrap_or("");
     if HAN_NOT_NOW.iter().any(|word| window.contains(word) || verb_text.contains(word)) {
+        return None;
+    }
+    // "法院冻结了某公司的资产": a court's freeze is no sanction.
+    let freeze = verb_text.starts_with("冻结") || verb_text.starts_with("凍結");
+    if freeze && HAN_JUDICIAL.iter().any(|word| window.contains(word)) {
         return None;
     }
     let passive =
@@ -325,6 +335,7 @@ mod tests {
         check("外交官预计将对甲公司实施制裁。", &[]);
         check("在甲银行被列入报告后两年内，总统须实施制裁。", &[]);
         check("美国曾冻结甲公司在海外的资产。", &[]);
+        check("法院冻结了甲公司在某地的资产。", &[]);
         check("去年，美国将甲公司等十家企业列入清单。", &[]);
         check("美国正在考虑将某某公司列入黑名单。", &[]);
         check("该机构已于去年被美国制裁。", &[]);
