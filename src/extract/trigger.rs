@@ -98,6 +98,8 @@ fn patterns() -> &'static [Regex] {
             // 对…实施制裁，包括：X、Y / 制裁还包括X
             r"(?:制裁|製裁|反制|反製|措施)[，,]?(?P<verb>(?:包括|包含|分别是|分别为|分別是|分別為|即)[：:])(?P<obj>[^。]*)",
             r"(?:制裁|製裁|反制|反製)(?P<verb>(?:还|還|也|亦)(?:包括|包含))[：:]?(?P<obj>[^。；;]*)",
+            // 将两艘船只列入制裁名单，分别为X和Y
+            r"(?P<verb>(?:名单|名單|清单|清單)[，,](?:分别为|分別為|分别是|分別是))[：:]?(?P<obj>[^。；;]*)",
             // X亦在列 / X也在名单中
             r"(?P<obj>[^。；;，,]*?)(?P<verb>亦在列|也在列|亦在其中|也在其中|榜上有名|(?:也|亦|均)在(?:名单|名單|清单|清單)(?:中|上|之中|之列)|(?:也|亦)(?:被|遭|遭到|受到)(?:制裁|製裁))",
             // 还有两家公司：X和Y，因某事也被列入清单
@@ -131,6 +133,18 @@ const HAN_NOT_NOW: &[&str] = &[
     "期待", "预计", "預計", "有望", "或将", "或將", "草案", "拟议", "擬議", "提案",
 ];
 
+/// Whether `text` holds a word of [`HAN_NOT_NOW`] as a word: the 反对 of
+/// "违反对某国的制裁" ("violating sanctions on") opposes nothing.
+fn says_not_now(text: &str) -> bool {
+    HAN_NOT_NOW.iter().any(|word| {
+        text.match_indices(word).any(|(at, _)| {
+            let violated = word.starts_with('反')
+                && text.get(..at).is_some_and(|before| before.ends_with(['违', '違']));
+            !violated
+        })
+    })
+}
+
 /// Courts and prosecutors: what they freeze is evidence or a claim, not a
 /// sanction.
 const HAN_JUDICIAL: &[&str] =
@@ -157,11 +171,17 @@ fn inside_word(text: &str, at: usize) -> bool {
 fn han_statement(sentence: &str, object: Range<usize>, verb: Range<usize>) -> Option<Range<usize>> {
     let opening = object.start.min(verb.start);
     let before = sentence.get(..opening)?;
+    // "将…列入名单，分别为X": the names continue the listing verb earlier in
+    // the sentence, so whatever qualifies that verb qualifies them.
+    let continues = ["名单", "名單", "清单", "清單"]
+        .iter()
+        .any(|word| sentence.get(verb.clone()).is_some_and(|text| text.starts_with(word)));
+    let reach = if continues { usize::MAX } else { 20 };
     let window: String =
-        before.chars().rev().take(20).collect::<Vec<char>>().into_iter().rev().collect();
+        before.chars().rev().take(reach).collect::<Vec<char>>().into_iter().rev().collect();
     // "被制裁的可能包括": the modality may also sit inside the verb.
     let verb_text = sentence.get(verb.clone()).unwrap_or("");
-    if HAN_NOT_NOW.iter().any(|word| window.contains(word) || verb_text.contains(word)) {
+    if says_not_now(&window) || says_not_now(verb_text) {
         return None;
     }
     // "法院冻结了某公司的资产": a court's freeze is no sanction.
@@ -315,6 +335,12 @@ mod tests {
         check("他们是某种形式的受害者。", &[]);
         check("涉事公司为Acme Shipping Co.。", &["Acme Shipping Co."]);
         check("制裁还包括当地的甲监狱和乙监狱。", &["当地的甲监狱和乙监狱"]);
+        check("委员会将违反对某国制裁的甲公司列入名单。", &["违反对某国制裁的甲公司"]);
+        check("他们反对将甲公司列入名单。", &[]);
+        check(
+            "委员会将两艘船只列入制裁名单，分别为油轮“远星”号和货船Sea Star 9。",
+            &["两艘船只", "油轮“远星”号和货船Sea Star 9"],
+        );
         check("其中星辰科技也在名单中，该公司是供应商。", &["其中星辰科技"]);
         check("甲公司主管Anna Smith也被禁止入境，并被冻结资产。", &["甲公司主管Anna Smith"]);
         check("中方正在冻结甲公司在中国的任何资产。", &["甲公司"]);
@@ -335,6 +361,10 @@ mod tests {
         check("外交官预计将对甲公司实施制裁。", &[]);
         check("在甲银行被列入报告后两年内，总统须实施制裁。", &[]);
         check("美国曾冻结甲公司在海外的资产。", &[]);
+        check(
+            "美国提议将三艘涉嫌违反安理会决议向某国运送煤炭的船只列入制裁名单，分别为甲号和乙号。",
+            &[],
+        );
         check("法院冻结了甲公司在某地的资产。", &[]);
         check("去年，美国将甲公司等十家企业列入清单。", &[]);
         check("美国正在考虑将某某公司列入黑名单。", &[]);
