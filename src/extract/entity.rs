@@ -104,6 +104,7 @@ fn read_enumeration(text: &str) -> Reading {
     });
     let chinese = text.chars().any(is_han);
     let mut refers_back = false;
+    let mut latin_pieces = Vec::new();
     let mut index = 0;
     while let Some(piece) = pieces.get(index) {
         index += 1;
@@ -146,9 +147,44 @@ fn read_enumeration(text: &str) -> Reading {
                 index += 1;
             }
         }
+        latin_pieces.push(!text.get(piece.clone()).unwrap_or("").chars().any(is_han));
         reading.items.push(item);
     }
+    if chinese {
+        vessels_among_latin_names(&mut reading.items, &latin_pieces);
+    }
     reading
+}
+
+/// "油轮名单还包括Ocean Dream、Sea Breeze 2和Blue Horizon": in a Chinese
+/// enumeration of bare Latin names, one numbered like a vessel makes the
+/// others read as people (no role, no English name) vessels too.
+/// `latin_pieces` says for each item whether its piece had no Chinese.
+fn vessels_among_latin_names(items: &mut [Item], latin_pieces: &[bool]) {
+    let bare_latin = |item: &Item, latin: bool| latin && !item.name.chars().any(is_han);
+    let vessel_listed = items
+        .iter()
+        .zip(latin_pieces)
+        .any(|(item, &latin)| item.kind == EntityKind::Vessel && bare_latin(item, latin));
+    if !vessel_listed {
+        return;
+    }
+    for (item, &latin) in items.iter_mut().zip(latin_pieces) {
+        let unsupported = item.role.is_none() && item.name_en.is_none();
+        if item.kind == EntityKind::Person && unsupported && bare_latin(item, latin) {
+            item.kind = EntityKind::Vessel;
+        }
+    }
+}
+
+/// "Alpha 1", "Ul Ji Bong 6": capitalised Latin words ending in a number,
+/// as Chinese texts cite vessels.
+fn is_numbered_latin_name(core: &str) -> bool {
+    let words: Vec<&str> = core.split_whitespace().collect();
+    words.len() >= 2
+        && !core.chars().any(is_han)
+        && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && words.last().is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Reads one line of a Chinese list announced before it ("被制裁的个人包括：").
@@ -321,17 +357,7 @@ fn like_sibling(piece: &Piece, previous: Option<&Item>, han_context: bool) -> Op
         {
             EntityKind::Person
         }
-        EntityKind::Vessel
-            if han_context
-                && !core.chars().any(is_han)
-                && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && core
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) =>
-        {
-            EntityKind::Vessel
-        }
+        EntityKind::Vessel if han_context && is_numbered_latin_name(core) => EntityKind::Vessel,
         _ => return None,
     };
     if is_designator(core) || country::code_of(core).is_some() || is_generic(core) {
@@ -483,15 +509,13 @@ fn joins_name_words(before: &str, after: &str, conjunction: &str) -> bool {
 }
 
 /// Whether `text` ends in a lone Han character that may go on into a name
-/// ("金与正"), not one counted by a number before it ("15人及").
+/// ("金与正"), not one counted by a number before it ("15人及") or closing a
+/// quoted name ("“某某”号和").
 fn lone_name_character(text: &str) -> bool {
-    let counted = text
-        .trim_end()
-        .chars()
-        .rev()
-        .nth(1)
-        .is_some_and(|c| c.is_ascii_digit() || "一二两兩三四五六七八九十百".contains(c));
-    han_run_before(text) == 1 && !counted
+    let counted_or_quoted = text.trim_end().chars().rev().nth(1).is_some_and(|c| {
+        c.is_ascii_digit() || "一二两兩三四五六七八九十百".contains(c) || CLOSERS.contains(&c)
+    });
+    han_run_before(text) == 1 && !counted_or_quoted
 }
 
 /// How many Han characters end `text` (1 means a lone character).
@@ -957,6 +981,10 @@ fn classify(piece: &Piece) -> Option<Item> {
     if has_org_form(core) {
         return Some(item);
     }
+    if piece.han_context && is_numbered_latin_name(core) {
+        item.kind = EntityKind::Vessel;
+        return Some(item);
+    }
     let support = item.role.is_some()
         || item.name_en.is_some()
         || (piece.han_context && is_romanized_person(core));
@@ -990,6 +1018,8 @@ fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
     let core = piece.core_text.as_str();
     let ship_word =
         HAN_SHIP_WORDS.iter().find_map(|word| piece.whole.find(word).map(|at| (at, *word)));
+    // "“某某”号" names a ship even without a ship word.
+    let ship_word = ship_word.or_else(|| quoted_ship_name(&piece.whole).then_some((0, "")));
     if let Some((ship_at, word)) = ship_word {
         let name = han_vessel_name(&piece.whole, ship_at + word.len());
         if let Some((name, alias)) = name {
@@ -1122,6 +1152,17 @@ fn han_vessel_name(whole: &str, after_word: usize) -> Option<(String, Option<Str
         .unwrap_or(trimmed.len());
     let name = trimmed.get(..end)?.trim();
     (name.chars().filter(char::is_ascii_alphabetic).count() >= 2).then(|| (name.to_string(), None))
+}
+
+/// Whether a quoted name is followed by 号 ("“远望”号").
+fn quoted_ship_name(whole: &str) -> bool {
+    han::quoted(whole).is_some_and(|inner| {
+        whole
+            .get(inner.end..)
+            .unwrap_or("")
+            .trim_start_matches(['”', '」', '"', '’', ' '])
+            .starts_with(['号', '號'])
+    })
 }
 
 /// What parentheses after a name say.
@@ -2008,6 +2049,20 @@ mod tests {
         // Weak suffixes need a stem of their own.
         check("南京甲乙丙科技", &[("南京甲乙丙科技", Org)]);
         check("中国高科技", &[]);
+    }
+
+    #[test]
+    fn vessels_in_chinese_lists() {
+        check("其中包括“北星”号和“海燕”号", &[("北星号", Vessel), ("海燕号", Vessel)]);
+        check(
+            "Ocean Dream、Sea Breeze 2和Blue Horizon等油轮",
+            &[("Ocean Dream", Vessel), ("Sea Breeze 2", Vessel), ("Blue Horizon", Vessel)],
+        );
+        check(
+            "该国公民Anna Smith和Sea Breeze 2",
+            &[("Anna Smith", Person), ("Sea Breeze 2", Vessel)],
+        );
+        assert!(read("“星辰”公司").items.iter().all(|item| item.kind != Vessel));
     }
 
     #[test]

@@ -37,9 +37,12 @@ pub fn find(sentence: &str) -> Vec<Trigger> {
                 let Some(kept) = han_statement(sentence, object.clone(), verb.range()) else {
                     continue;
                 };
-                // "…，也被列入": the subject was named before the comma.
+                // "…，也被列入": the subject was named before the comma;
+                // "将X指认为…": what follows 为 says what, not whom.
                 let kept_text = sentence.get(kept.clone()).unwrap_or("").trim();
-                if HAN_OBJECT_ENDS.contains(&kept_text) {
+                let names_what = ["指认", "指認"].contains(&verb.as_str())
+                    && kept_text.starts_with(['为', '為']);
+                if HAN_OBJECT_ENDS.contains(&kept_text) || names_what {
                     continue;
                 }
                 object = kept;
@@ -71,7 +74,7 @@ fn patterns() -> &'static [Regex] {
             // 对X实施制裁 / 對X實施制裁 / 对X采取措施 / 对X实施相应反制
             r"(?:对|對)(?P<obj>[^。；;]*?)(?P<verb>(?:实施|實施|施加|采取|採取|进行|進行|祭出|宣布|宣佈)(?:了)?(?:新的|新一轮|新一輪|一系列|金融|经济|經濟|全面|相应|相應|对等|對等|以下|如下)?(?:制裁|製裁|措施|限制|反制|反製|资产冻结|資產凍結))",
             // 将X增添至…名单 / 把X列入实体清单
-            r"(?:将|將|把)(?P<obj>[^。；;]*?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為)(?:至|到|进|進)?)[^。；;]*?(?:名单|名單|清单|清單|制裁|製裁|List)",
+            r"(?:将|將|把)(?P<obj>[^。；;]*?)(?P<verb>(?:增添|添加|增列|列入|纳入|納入|加入|加进|加進|列为|列為|认定为|認定為|指定为|指定為|指认为|指認為)(?:至|到|进|進)?)[^。；;]*?(?:名单|名單|清单|清單|制裁|製裁|List|恐怖分子|恐怖组织|恐怖組織)",
             // 制裁了X / 宣布制裁X / 指认X
             r"(?P<verb>(?:(?:制裁|製裁)了|(?:宣布|宣佈|宣告|决定|決定|下令)(?:制裁|製裁)|指认了|指認了|指认|指認|认定了|認定了|列名了|將以下|将以下))(?P<obj>[^。；;]*)",
             // 委员会一致通过了49项新的指控 / 新增了12个实体
@@ -295,6 +298,9 @@ mod tests {
             &["位于中国和俄罗斯的四个实体"],
         );
         check("商务部把某某电子公司列入实体清单。", &["某某电子公司"]);
+        check("财政部将甲公司指认为特别指定全球恐怖分子。", &["甲公司"]);
+        check("财政部还指认了为甲公司提供协助的乙某。", &["为甲公司提供协助的乙某"]);
+        check("他们将该地区列为重点。", &[]);
     }
 
     #[test]
