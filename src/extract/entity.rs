@@ -64,17 +64,61 @@ pub struct Reading {
 }
 
 /// Reads the names and counts in `text`.
+///
+/// "对包括甲在内的6名官员": the names inside "包括…在内" are read on their own,
+/// and so are the words before and after them.
 pub fn read(text: &str) -> Reading {
+    static INCLUSIVE: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = INCLUSIVE.get_or_init(|| {
+        Regex::new(r"(?:包括|包含)(?P<inner>[^。；;]{1,80}?)(?:在内|在內)(?:的)?").ok()
+    });
+    let Some(captures) = pattern.as_ref().and_then(|pattern| pattern.captures(text)) else {
+        return read_enumeration(text);
+    };
+    let (Some(whole), Some(inner)) = (captures.get(0), captures.name("inner")) else {
+        return read_enumeration(text);
+    };
     let mut reading = Reading::default();
-    let pieces = split_enumeration(text, 0..text.len());
+    for part in [0..whole.start(), inner.range(), whole.end()..text.len()] {
+        let Some(words) = text.get(part.clone()).filter(|words| !words.trim().is_empty()) else {
+            continue;
+        };
+        let read_part = read(words);
+        reading.items.extend(read_part.items.into_iter().map(|mut item| {
+            item.range = item.range.start + part.start..item.range.end + part.start;
+            item.extent_end += part.start;
+            item
+        }));
+        reading.counts.extend(read_part.counts);
+    }
+    reading
+}
+
+/// Reads an enumeration piece by piece (see [`read`]).
+fn read_enumeration(text: &str) -> Reading {
+    let mut reading = Reading::default();
+    let sectors = sector_lists(text);
+    let mut pieces = split_enumeration(text, 0..text.len());
+    pieces.retain(|piece| {
+        !sectors.iter().any(|span| span.start <= piece.start && piece.end <= span.end)
+    });
     let chinese = text.chars().any(is_han);
     let mut refers_back = false;
+    let mut latin_pieces = Vec::new();
     let mut index = 0;
     while let Some(piece) = pieces.get(index) {
         index += 1;
-        let Some(parsed) = parse_piece(text, piece.clone()) else { continue };
-        let han_count =
-            if chinese { han_count(text.get(piece.clone()).unwrap_or("")) } else { None };
+        // "甲、乙等4名个人": the count after 等 sums up the names before it.
+        let piece = if chinese { before_etc_count(text, piece.clone()) } else { piece.clone() };
+        let Some(mut parsed) = parse_piece(text, piece.clone()) else { continue };
+        parsed.han_context = chinese;
+        // "参与某事的两家军工企业": the count may follow a description.
+        let han_count = if chinese {
+            han_count(text.get(piece.clone()).unwrap_or(""))
+                .or_else(|| han_count(&parsed.core_text))
+        } else {
+            None
+        };
         if let Some(mut count) = han_count.or_else(|| read_count(&parsed.core_text)) {
             refers_back |= count.refers_back;
             count.refers_back = refers_back;
@@ -103,9 +147,44 @@ pub fn read(text: &str) -> Reading {
                 index += 1;
             }
         }
+        latin_pieces.push(!text.get(piece.clone()).unwrap_or("").chars().any(is_han));
         reading.items.push(item);
     }
+    if chinese {
+        vessels_among_latin_names(&mut reading.items, &latin_pieces);
+    }
     reading
+}
+
+/// "油轮名单还包括Ocean Dream、Sea Breeze 2和Blue Horizon": in a Chinese
+/// enumeration of bare Latin names, one numbered like a vessel makes the
+/// others read as people (no role, no English name) vessels too.
+/// `latin_pieces` says for each item whether its piece had no Chinese.
+fn vessels_among_latin_names(items: &mut [Item], latin_pieces: &[bool]) {
+    let bare_latin = |item: &Item, latin: bool| latin && !item.name.chars().any(is_han);
+    let vessel_listed = items
+        .iter()
+        .zip(latin_pieces)
+        .any(|(item, &latin)| item.kind == EntityKind::Vessel && bare_latin(item, latin));
+    if !vessel_listed {
+        return;
+    }
+    for (item, &latin) in items.iter_mut().zip(latin_pieces) {
+        let unsupported = item.role.is_none() && item.name_en.is_none();
+        if item.kind == EntityKind::Person && unsupported && bare_latin(item, latin) {
+            item.kind = EntityKind::Vessel;
+        }
+    }
+}
+
+/// "Alpha 1", "Ul Ji Bong 6": capitalised Latin words ending in a number,
+/// as Chinese texts cite vessels.
+fn is_numbered_latin_name(core: &str) -> bool {
+    let words: Vec<&str> = core.split_whitespace().collect();
+    words.len() >= 2
+        && !core.chars().any(is_han)
+        && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && words.last().is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Reads one line of a Chinese list announced before it ("被制裁的个人包括：").
@@ -124,7 +203,8 @@ pub fn read_list_entry(line: &str) -> Reading {
     if names_only {
         let mut reading = Reading::default();
         for piece in pieces {
-            let Some(parsed) = parse_piece(body, piece) else { continue };
+            let Some(mut parsed) = parse_piece(body, piece) else { continue };
+            parsed.han_context = body.chars().any(is_han);
             if parsed.core_text.chars().count() > 30 || read_count(&parsed.core_text).is_some() {
                 continue;
             }
@@ -148,6 +228,9 @@ pub fn read_list_entry(line: &str) -> Reading {
         }
     }
     let head = rest.get(..head_end).unwrap_or("");
+    if continues_after_note(head) {
+        return Reading::default();
+    }
     let mut reading = read(head);
     reading.items.truncate(1);
     reading.counts.clear();
@@ -156,6 +239,60 @@ pub fn read_list_entry(line: &str) -> Reading {
         item.extent_end += numbered;
     }
     reading
+}
+
+/// "能源、金融和航空等行业": the spans of enumerations closed by a word for
+/// sectors, fields or regions, which list those, not entities; each from the
+/// clause's start to the closing word.
+fn sector_lists(text: &str) -> Vec<Range<usize>> {
+    const SECTORS: &[&str] = &[
+        "行业", "行業", "领域", "領域", "部门", "部門", "产业", "產業", "国家", "國家", "地区",
+        "地區", "产品", "產品", "商品", "物资", "物資",
+    ];
+    let mut spans = Vec::new();
+    for sector in SECTORS {
+        let closing = format!("等{sector}");
+        for (at, _) in text.match_indices(&closing) {
+            let start = text
+                .get(..at)
+                .and_then(|before| before.rfind(['，', ',', '。', '；', ';', '：', ':']))
+                .map_or(0, |found| found + text[found..].chars().next().map_or(1, char::len_utf8));
+            spans.push(start..at + closing.len());
+        }
+    }
+    spans
+}
+
+/// The part of a Chinese piece before a closing count ("甲、乙等4名个人" →
+/// the piece "乙"): `piece` itself when it does not end so, or when nothing
+/// stands before 等.
+fn before_etc_count(text: &str, piece: Range<usize>) -> Range<usize> {
+    static ETC: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = ETC.get_or_init(|| {
+        Regex::new(r"等\s*(?:[0-9]+|[一二两兩三四五六七八九十百]+)?\s*(?:名|家|个|個|位|艘|间|間)?\s*[\p{Han}]{0,6}$").ok()
+    });
+    let Some(words) = text.get(piece.clone()) else { return piece };
+    let Some(found) = pattern.as_ref().and_then(|pattern| pattern.find(words)) else {
+        return piece;
+    };
+    let counted = words.get(found.start()..).unwrap_or("");
+    let only_etc = counted == "等";
+    let counts =
+        counted.chars().any(|c| c.is_ascii_digit() || "一二两兩三四五六七八九十百".contains(c))
+            || count_kind(counted.trim_start_matches('等')).is_some();
+    let before = words.get(..found.start()).unwrap_or("");
+    if before.trim().is_empty() || !(only_etc || counts) {
+        return piece;
+    }
+    piece.start..piece.start + found.start()
+}
+
+/// "“某某许可证”（TGL）现已失效": Chinese words after the first parenthesis
+/// that are neither a legal form nor a titled name make the line a sentence.
+fn continues_after_note(head: &str) -> bool {
+    let Some(close) = head.find([')', '）']) else { return false };
+    let rest = head.get(close..).unwrap_or("").trim_start_matches([')', '）']).trim();
+    rest.chars().any(is_han) && !has_org_form(rest) && titled_name_after_note(head).is_none()
 }
 
 /// The characters of `text` outside brackets and quotes.
@@ -215,18 +352,12 @@ fn like_sibling(piece: &Piece, previous: Option<&Item>, han_context: bool) -> Op
     let previous = previous?;
     let core = piece.core_text.trim();
     let kind = match previous.kind {
-        EntityKind::Person if han_context && han::is_short_name(core) => EntityKind::Person,
-        EntityKind::Vessel
-            if han_context
-                && !core.chars().any(is_han)
-                && core.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && core
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) =>
+        EntityKind::Person
+            if han_context && (han::is_short_name(core) || is_romanized_person(core)) =>
         {
-            EntityKind::Vessel
+            EntityKind::Person
         }
+        EntityKind::Vessel if han_context && is_numbered_latin_name(core) => EntityKind::Vessel,
         _ => return None,
     };
     if is_designator(core) || country::code_of(core).is_some() || is_generic(core) {
@@ -288,6 +419,9 @@ struct Piece {
     country: Option<&'static str>,
     /// End of the whole piece.
     end: usize,
+    /// Whether the piece stands in Chinese text, where a Latin name of a
+    /// person's shape names a person even without capitals or a role.
+    han_context: bool,
 }
 
 const OPENERS: &[char] = &['(', '（', '《', '“', '「', '[', '【', '‘'];
@@ -332,7 +466,7 @@ fn split_enumeration(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 // 与, 和 and 及 are also name characters (金与正): a conjunction
                 // leaves a whole word on each side.
                 let inside_name = matches!(found.as_str(), "和" | "及" | "与" | "與")
-                    && (han_run_before(text.get(start..at).unwrap_or("")) == 1
+                    && (lone_name_character(text.get(start..at).unwrap_or(""))
                         || han_run_after(after) == 1
                         || joins_name_words(
                             text.get(start..at).unwrap_or(""),
@@ -372,6 +506,16 @@ fn joins_name_words(before: &str, after: &str, conjunction: &str) -> bool {
         && !han::is_short_name(left)
         && left.chars().count() > 4
         && has_org_form(&right)
+}
+
+/// Whether `text` ends in a lone Han character that may go on into a name
+/// ("金与正"), not one counted by a number before it ("15人及") or closing a
+/// quoted name ("“某某”号和").
+fn lone_name_character(text: &str) -> bool {
+    let counted_or_quoted = text.trim_end().chars().rev().nth(1).is_some_and(|c| {
+        c.is_ascii_digit() || "一二两兩三四五六七八九十百".contains(c) || CLOSERS.contains(&c)
+    });
+    han_run_before(text) == 1 && !counted_or_quoted
 }
 
 /// How many Han characters end `text` (1 means a lone character).
@@ -443,6 +587,12 @@ const LEADING_WORDS: &[&str] = &[
     "与",
     "與",
     "等",
+    "例如",
+    "比如",
+    "诸如",
+    "諸如",
+    "譬如",
+    "如",
     "位于",
     "位於",
     "the following",
@@ -487,14 +637,28 @@ fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
         }
     }
     let mut start = range.start;
-    let mut country = None;
-    // "中华人民共和国的X" / "位于俄罗斯的X": the name follows the last 的.
-    if let Some(head) = text.get(start..name_end) {
-        if let Some(last_de) = head.rfind('的') {
-            let before = head.get(..last_de).unwrap_or("");
-            country = country::mentions(before).last().map(|found| found.code);
-            start += last_de + '的'.len_utf8();
+    if let Some(titled) = titled_name_after_note(&whole) {
+        start = range.start + titled.start;
+        name_end = range.start + titled.end;
+        if !notes.is_empty() {
+            notes.remove(0);
         }
+    }
+    let mut country = None;
+    // "中华人民共和国的X" / "位于俄罗斯的X": the name follows the last 的;
+    // "甲公司的侵权行为": unless the words after it name nothing and the
+    // words before it end in an organization.
+    while let Some(head) = text.get(start..name_end) {
+        let Some(last_de) = head.rfind('的') else { break };
+        let before = head.get(..last_de).unwrap_or("");
+        let after = head.get(last_de + '的'.len_utf8()..).unwrap_or("");
+        if names_nothing(after) && has_org_form(before) {
+            name_end = start + last_de;
+            continue;
+        }
+        country = country::mentions(before).last().map(|found| found.code);
+        start += last_de + '的'.len_utf8();
+        break;
     }
     // "China-based X", "Russia-based X".
     if let Some(head) = text.get(start..name_end) {
@@ -510,7 +674,61 @@ fn parse_piece(text: &str, range: Range<usize>) -> Option<Piece> {
     if core_text.is_empty() {
         return None;
     }
-    Some(Piece { core: start..end, core_text, notes, whole, country, end: range.end })
+    Some(Piece {
+        core: start..end,
+        core_text,
+        notes,
+        whole,
+        country,
+        end: range.end,
+        han_context: false,
+    })
+}
+
+/// Whether Chinese words after 的 name an act or a thing that belongs to
+/// the organization before it ("侵权行为", "海外资产"), not an entity.
+fn names_nothing(words: &str) -> bool {
+    const BELONGINGS: &[&str] = &[
+        "行为", "行為", "活动", "活動", "行动", "行動", "资产", "資產", "财产", "財產", "交易",
+        "业务", "業務", "利益", "项目", "項目", "产品", "產品",
+    ];
+    let words = words.trim();
+    words.chars().all(is_han)
+        && !words.chars().any(|c| "一二两兩三四五六七八九十百".contains(c))
+        && BELONGINGS.iter().any(|word| words.ends_with(word))
+}
+
+/// "某航空公司（Mou Air）执行长某某（Mou Mou）": where the title and name after
+/// the first parenthesis are, when they name a person; the words before
+/// that parenthesis only say whom the person works for.
+fn titled_name_after_note(whole: &str) -> Option<Range<usize>> {
+    if !whole.chars().any(is_han) {
+        return None;
+    }
+    let open = whole.find(['(', '（'])?;
+    let mut depth = 0usize;
+    let mut close = None;
+    for (at, c) in whole.char_indices().skip_while(|(at, _)| *at < open) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(at + c.len_utf8());
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let after = close?;
+    let rest = whole.get(after..)?;
+    let end = after + rest.find(['(', '（']).unwrap_or(rest.len());
+    let between = whole.get(after..end)?;
+    let titled = han::person_start(between).is_some_and(|at| at.title.is_some() && at.name > 0)
+        || han::title_opening(between).is_some_and(|title| between.len() > title);
+    (titled && between.chars().all(|c| is_han(c) || han::NAME_JOINERS.contains(&c)))
+        .then_some(after..end)
 }
 
 /// Trims whitespace, quotes, trailing punctuation and leading sentence words.
@@ -519,7 +737,10 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         let Some(piece) = text.get(start..end) else { return (start, start) };
         let trimmed_start = piece.trim_start_matches(|c: char| {
             c.is_whitespace()
-                || matches!(c, '“' | '"' | '「' | '‘' | '\'' | '：' | ':' | '-' | '–' | '•' | '*')
+                || matches!(
+                    c,
+                    '“' | '"' | '「' | '‘' | '\'' | '：' | ':' | '-' | '–' | '•' | '*' | ']' | '】'
+                )
         });
         start += piece.len() - trimmed_start.len();
         let lower = trimmed_start.to_lowercase();
@@ -760,7 +981,14 @@ fn classify(piece: &Piece) -> Option<Item> {
     if has_org_form(core) {
         return Some(item);
     }
-    if let Some(offset) = person_name_start(core, item.role.is_some() || item.name_en.is_some()) {
+    if piece.han_context && is_numbered_latin_name(core) {
+        item.kind = EntityKind::Vessel;
+        return Some(item);
+    }
+    let support = item.role.is_some()
+        || item.name_en.is_some()
+        || (piece.han_context && is_romanized_person(core));
+    if let Some(offset) = person_name_start(core, support) {
         item.kind = EntityKind::Person;
         item.name = core.get(offset..).unwrap_or(core).to_string();
         // "驻沈阳代表朴成哲": the words before the name are the person's title.
@@ -774,6 +1002,14 @@ fn classify(piece: &Piece) -> Option<Item> {
     None
 }
 
+/// "Pak Chol Su", "Anna Smith" in a Chinese list: two to four capitalised
+/// Latin words, not all in capitals ("SEA STAR" is rather a vessel).
+fn is_romanized_person(core: &str) -> bool {
+    let org_word =
+        core.split_whitespace().any(|word| LATIN_ORG_WORDS.contains(&word.to_lowercase().as_str()));
+    han::is_latin_person(core) && core.chars().any(|c| c.is_ascii_lowercase()) && !org_word
+}
+
 /// Reads a piece written in Chinese: a vessel named in quotes or in Latin
 /// after a ship word, a person after a title or with a transliterated name,
 /// an organization with the country and category glued before it removed,
@@ -782,6 +1018,8 @@ fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
     let core = piece.core_text.as_str();
     let ship_word =
         HAN_SHIP_WORDS.iter().find_map(|word| piece.whole.find(word).map(|at| (at, *word)));
+    // "“某某”号" names a ship even without a ship word.
+    let ship_word = ship_word.or_else(|| quoted_ship_name(&piece.whole).then_some((0, "")));
     if let Some((ship_at, word)) = ship_word {
         let name = han_vessel_name(&piece.whole, ship_at + word.len());
         if let Some((name, alias)) = name {
@@ -817,6 +1055,13 @@ fn classify_han(piece: &Piece, mut item: Item) -> Option<Item> {
             }
             return Some(item);
         }
+    }
+    // "尼古拉托卡列夫（Nikolai Tokarev）": a transliteration without joiners,
+    // backed by the person's Latin name.
+    let backed = item.name_en.as_deref().is_some_and(han::is_latin_person);
+    if backed && han::is_transliterated_run(core) {
+        item.kind = EntityKind::Person;
+        return Some(item);
     }
     if has_org_form(core) {
         let glued = han::glued_prefix_end(core);
@@ -907,6 +1152,17 @@ fn han_vessel_name(whole: &str, after_word: usize) -> Option<(String, Option<Str
         .unwrap_or(trimmed.len());
     let name = trimmed.get(..end)?.trim();
     (name.chars().filter(char::is_ascii_alphabetic).count() >= 2).then(|| (name.to_string(), None))
+}
+
+/// Whether a quoted name is followed by 号 ("“远望”号").
+fn quoted_ship_name(whole: &str) -> bool {
+    han::quoted(whole).is_some_and(|inner| {
+        whole
+            .get(inner.end..)
+            .unwrap_or("")
+            .trim_start_matches(['”', '」', '"', '’', ' '])
+            .starts_with(['号', '號'])
+    })
 }
 
 /// What parentheses after a name say.
@@ -1024,13 +1280,86 @@ fn is_generic(core: &str) -> bool {
     }
     let rest =
         rest.trim_start_matches("foreign ").trim_start_matches("外国").trim_start_matches("外國");
-    // "有关机构", "相關實體": a kind, not a name.
+    // "有关机构", "某组织相關實體": a kind, not a name.
     let rest = ["有关", "有關", "相关", "相關"]
         .iter()
-        .find_map(|word| rest.strip_prefix(word))
+        .filter_map(|word| rest.rfind(word).map(|at| &rest[at + word.len()..]))
+        .find(|kind| GENERIC.contains(kind))
         .unwrap_or(rest);
-    rest.is_empty() || GENERIC.contains(&rest)
+    // "军工企业", "科技公司": an industry and a kind, not a name.
+    let industry_kind = INDUSTRIES
+        .iter()
+        .any(|industry| rest.strip_prefix(industry).is_some_and(|kind| GENERIC.contains(&kind)));
+    if industry_kind {
+        return true;
+    }
+    // "某集团关联公司", "其子公司": a relation, not a name.
+    const RELATIONS: &[&str] = &[
+        "关联公司",
+        "關聯公司",
+        "关联企业",
+        "關聯企業",
+        "关联实体",
+        "關聯實體",
+        "附属公司",
+        "附屬公司",
+        "附属机构",
+        "附屬機構",
+    ];
+    let subsidiary = ["子公司", "其子公司"].contains(&rest);
+    rest.is_empty()
+        || subsidiary
+        || GENERIC.contains(&rest)
+        || RELATIONS.iter().any(|word| rest.ends_with(word))
 }
+
+/// Industries that, with a kind of entity after them, describe companies
+/// ("军工企业", "航运公司") instead of naming one.
+const INDUSTRIES: &[&str] = &[
+    "军工",
+    "軍工",
+    "军火",
+    "軍火",
+    "国防",
+    "國防",
+    "科技",
+    "高科技",
+    "航运",
+    "航運",
+    "船运",
+    "船運",
+    "能源",
+    "石油",
+    "贸易",
+    "貿易",
+    "化工",
+    "电子",
+    "電子",
+    "物流",
+    "金融",
+    "航空",
+    "航天",
+    "电信",
+    "電信",
+    "通信",
+    "矿业",
+    "礦業",
+    "钢铁",
+    "鋼鐵",
+    "芯片",
+    "半导体",
+    "半導體",
+    "国有",
+    "國有",
+    "民营",
+    "民營",
+    "上市",
+    "幌子",
+    "空壳",
+    "空殼",
+    "掛名",
+    "挂名",
+];
 
 /// Organizations that designate rather than get designated.
 fn is_designator(core: &str) -> bool {
@@ -1172,6 +1501,25 @@ const HAN_ORG_SUFFIXES: &[&str] = &[
     "聯盟",
 ];
 
+/// Words that end company names but also common nouns ("科技"): an
+/// organization suffix only after a stem of its own (see
+/// [`has_weak_org_suffix`]).
+const HAN_WEAK_ORG_SUFFIXES: &[&str] = &["科技", "控股", "实业", "實業"];
+
+/// "某地甲乙丙科技": a weak suffix after a stem of three characters or more,
+/// a leading country or place aside ("中国高科技" names nothing).
+fn has_weak_org_suffix(han_tail: &str) -> bool {
+    let Some(stem) = HAN_WEAK_ORG_SUFFIXES.iter().find_map(|suffix| han_tail.strip_suffix(suffix))
+    else {
+        return false;
+    };
+    let place_end = country::mentions(stem)
+        .into_iter()
+        .find(|found| found.range.start == 0)
+        .map_or(0, |found| found.range.end);
+    stem.get(place_end..).is_some_and(|own| own.chars().count() >= 3)
+}
+
 /// English legal forms and organization words, compared on the last word
 /// (or the first, for "Joint Stock Company X", "OOO X", "Bank of X").
 const LATIN_ORG_WORDS: &[&str] = &[
@@ -1225,6 +1573,7 @@ const LATIN_ORG_WORDS: &[&str] = &[
     "fund",
     "foundation",
     "network",
+    "networks",
     "exchange",
     "airlines",
     "airline",
@@ -1282,6 +1631,18 @@ const LATIN_ORG_WORDS: &[&str] = &[
     "dmcc",
     "shipyard",
     "mill",
+    "tech",
+    "bhd",
+    "pvt",
+    "fzc",
+    "sarl",
+    "ltda",
+    "s.a",
+    "s.a.s",
+    "s.r.l",
+    "s.p.a",
+    "b.v",
+    "n.v",
 ];
 
 const LATIN_ORG_PREFIXES: &[&str] = &[
@@ -1317,6 +1678,7 @@ fn has_org_form(core: &str) -> bool {
             han_tail.ends_with(suffix) && han_tail.chars().count() > suffix.chars().count()
         }) || (han_tail.chars().count() >= 2
             && ["公司", "集团", "集團"].iter().any(|s| han_tail.ends_with(s)))
+            || has_weak_org_suffix(&han_tail)
         {
             return true;
         }
@@ -1626,6 +1988,103 @@ mod tests {
             ["星云北京", "星云上海", "星云OpenLab深圳", "星云技术研发部"]
         );
         assert!(names("他的家人此前一直是制裁的目标。").is_empty());
+        // Words after the parenthesis make the line a sentence.
+        assert!(names("“临时许可证”（TL）现已失效。").is_empty());
+        assert_eq!(names("星辰电子有限公司（Star Co.），总部设在某地。"), ["星辰电子有限公司"]);
+    }
+
+    #[test]
+    fn chinese_counts_and_kinds_are_not_names() {
+        let reading = read("参与某项目的两家军工企业");
+        assert!(reading.items.is_empty());
+        assert_eq!(reading.counts[0].number, 2);
+        assert!(read("24家某国公司").items.is_empty());
+        check("某联盟有关机构和人员", &[]);
+        check("美国军工企业", &[]);
+        check("能源、金融和航空等行业", &[]);
+        check("能源、金融和航空等行业，以及星辰集团", &[("星辰集团", Org)]);
+        check("甲公司、金星集团等企业", &[("甲公司", Org), ("金星集团", Org)]);
+        check(
+            "某局局长约翰·史密斯等15人及星辰技术公司等9家实体",
+            &[("约翰·史密斯", Person), ("星辰技术公司", Org)],
+        );
+        let reading = read("包括某局局长王大明在内的6名官员");
+        assert_eq!(reading.items.len(), 1);
+        assert_eq!(reading.items[0].name, "王大明");
+        assert_eq!(reading.counts[0].number, 6);
+        check("日本航运公司", &[]);
+        check("星辰航运公司", &[("星辰航运公司", Org)]);
+        check("30家星辰集团关联公司", &[]);
+        check("星辰集团的子公司", &[]);
+        // A count after 等 sums up the names before it.
+        check(
+            "委员约翰·史密斯、主任玛丽·琼斯等2名个人",
+            &[("约翰·史密斯", Person), ("玛丽·琼斯", Person)],
+        );
+        check("某某高等法院", &[("某某高等法院", Org)]);
+    }
+
+    #[test]
+    fn chinese_names_around_their_descriptions() {
+        // "X的侵权行为": what belongs to the organization names nothing.
+        check(
+            "甲乙动力公司和丙丁重工公司的侵权行为",
+            &[("甲乙动力公司", Org), ("丙丁重工公司", Org)],
+        );
+        check("甲乙动力公司的一名高管", &[]);
+        // "如" ("such as") is no part of the name.
+        check("如星辰控股有限公司", &[("星辰控股有限公司", Org)]);
+        // A title and name after the employer's parenthesis.
+        let reading = read("星辰航空公司（Star Air）执行长波洛克科夫（Ivan Polokov）");
+        assert_eq!(reading.items.len(), 1);
+        assert_eq!(reading.items[0].name, "波洛克科夫");
+        assert_eq!(reading.items[0].kind, Person);
+        assert_eq!(reading.items[0].name_en.as_deref(), Some("Ivan Polokov"));
+        // Even when the name after the title is not read, the employer is not the name.
+        let reading = read("星辰航空公司（Star Air）董事长王某某某某某（Wang Mou）");
+        assert!(reading.items.iter().all(|item| item.kind == Person), "{reading:?}");
+        // A transliteration without joiners, backed by a Latin name.
+        check("阿列克谢波洛夫（Alexei Polov）", &[("阿列克谢波洛夫", Person)]);
+        check("阿列克谢波洛夫", &[]);
+        // Weak suffixes need a stem of their own.
+        check("南京甲乙丙科技", &[("南京甲乙丙科技", Org)]);
+        check("中国高科技", &[]);
+    }
+
+    #[test]
+    fn vessels_in_chinese_lists() {
+        check("其中包括“北星”号和“海燕”号", &[("北星号", Vessel), ("海燕号", Vessel)]);
+        check(
+            "Ocean Dream、Sea Breeze 2和Blue Horizon等油轮",
+            &[("Ocean Dream", Vessel), ("Sea Breeze 2", Vessel), ("Blue Horizon", Vessel)],
+        );
+        check(
+            "该国公民Anna Smith和Sea Breeze 2",
+            &[("Anna Smith", Person), ("Sea Breeze 2", Vessel)],
+        );
+        assert!(read("“星辰”公司").items.iter().all(|item| item.kind != Vessel));
+    }
+
+    #[test]
+    fn latin_names_in_chinese_lists() {
+        check(
+            "Kim Chol Su、Pak Yong Il和O Song Chol",
+            &[("Kim Chol Su", Person), ("Pak Yong Il", Person), ("O Song Chol", Person)],
+        );
+        let reading = read("该国公民Anna Smith和John Brown");
+        let names: Vec<&str> = reading.items.iter().map(|item| item.name.as_str()).collect();
+        assert_eq!(names, ["Anna Smith", "John Brown"]);
+        // Capitals only read as a vessel or a short form, not a person.
+        assert!(!is_romanized_person("SEA STAR"));
+        assert!(is_romanized_person("O Song Chol"));
+        assert!(!is_romanized_person("Orion Tech Sdn Bhd"));
+        check("某国的Orion Sdn Bhd", &[("Orion Sdn Bhd", Org)]);
+        check(
+            "甲公司和Andes Oil Services S.A.",
+            &[("甲公司", Org), ("Andes Oil Services S.A.", Org)],
+        );
+        check("星辰电子公司", &[("星辰电子公司", Org)]);
+        check("Acme Networks", &[("Acme Networks", Org)]);
     }
 
     #[test]

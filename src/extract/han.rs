@@ -20,7 +20,7 @@ pub const NAME_JOINERS: &[char] = &['·', '•', '‧', '∙', '・', '．'];
 
 /// Characters used to transliterate foreign names (the usual syllable
 /// characters of transliteration tables, simplified and traditional).
-const TRANSLITERATION: &str = "阿埃艾爱愛安昂奥奧澳巴拜班邦保鲍鮑贝貝本比彼毕畢别別宾賓滨濱波伯勃博布查察达達戴丹道德登邓鄧迪蒂狄丁东東杜顿頓多厄恩尔爾法凡范菲费費芬丰豐冯馮佛弗福富盖蓋甘冈岡戈哥格根贡貢古瓜圭哈海汉漢豪赫黑亨洪侯胡华華怀懷惠霍基吉加迦贾賈杰傑金卡凯凱坎康考柯科克肯孔库庫夸誇奎昆崑拉莱萊赖賴兰蘭朗劳勞勒雷蕾里裏裡利莉丽麗列林琳玲凌留柳隆卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼芒梅美门門蒙米敏缪繆摩莫默姆穆纳納娜奈南内內尼涅宁寧纽紐努诺諾欧歐帕潘庞龐佩彭皮珀普齐齊奇恰乔喬切钦欽琴琼瓊丘屈萨薩塞赛賽桑瑟森沙莎尚绍紹舍申什施史斯丝絲松苏蘇索塔泰坦汤湯唐特滕提廷通图圖托瓦万萬威韦韋维維温溫沃乌烏伍西希锡錫谢謝辛欣休雅亚亞扬揚耶叶葉伊依因尤约約扎泽澤詹兹茲佐卓茨茹娃娅婭妮琪瑞芙姬热熱让讓若遜逊罕默茂义義甚京楚斐贝霍曼莱蕾娜诗詩丝絲黛娅蒂妮茜琳萝蘿夫莲蓮密翰治烈昂吞嘉莎芭妲菈娥薇蓓珊婷露璐歇迦沙";
+const TRANSLITERATION: &str = "阿埃艾爱愛安昂奥奧澳巴拜班邦保鲍鮑贝貝本比彼毕畢别別宾賓滨濱波伯勃博布查察达達戴丹道德登邓鄧迪蒂狄丁东東杜顿頓多厄恩尔爾法凡范菲费費芬丰豐冯馮佛弗福富盖蓋甘冈岡戈哥格根贡貢古瓜圭哈海汉漢豪赫黑亨洪侯胡华華怀懷惠霍基吉加迦贾賈杰傑金卡凯凱坎康考柯科克肯孔库庫夸誇奎昆崑拉莱萊赖賴兰蘭朗劳勞勒雷蕾里裏裡利莉丽麗列林琳玲凌留柳隆卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼芒梅美门門蒙米敏缪繆摩莫默姆穆纳納娜奈南内內尼涅宁寧纽紐努诺諾欧歐帕潘庞龐佩彭皮珀普齐齊奇恰乔喬切钦欽琴琼瓊丘屈萨薩塞赛賽桑瑟森沙莎尚绍紹舍申什施史斯丝絲松苏蘇索塔泰坦汤湯唐特滕提廷通图圖托瓦万萬威韦韋维維温溫沃乌烏伍西希锡錫谢謝辛欣休雅亚亞扬揚耶叶葉伊依因尤约約扎泽澤詹兹茲佐卓茨茹娃娅婭妮琪瑞芙姬热熱让讓若遜逊罕默茂义義甚京楚斐贝霍曼莱蕾娜诗詩丝絲黛娅蒂妮茜琳萝蘿夫莲蓮密翰治烈昂吞嘉莎芭妲菈娥薇蓓珊婷露璐歇迦沙得历歷山大卫衛";
 
 /// Titles and roles written before a person's name, and words that class
 /// a person ("公民", "个人").
@@ -129,7 +129,36 @@ const TITLES: &[&str] = &[
     "駭客",
     "研究人员",
     "研究人員",
+    "特首",
+    "总统",
+    "總統",
+    "总理",
+    "總理",
+    "首相",
+    "议长",
+    "議長",
+    "市长",
+    "市長",
+    "省长",
+    "省長",
+    "州长",
+    "州長",
+    "将军",
+    "將軍",
+    "大使",
+    "寡头",
+    "寡頭",
+    "密友",
+    "挚友",
+    "摯友",
+    "亲信",
+    "親信",
+    "盟友",
 ];
+
+/// Last characters of a role word ("零售商", "企业家", "赛车手"): before a
+/// transliterated name of three characters or more they end a title.
+const ROLE_ENDINGS: &[char] = &['商', '家', '长', '長', '员', '員', '官', '手', '师', '師'];
 
 /// Where a person's name starts at the end of a Chinese piece, and where the
 /// title before it starts, if the piece ends in a person's name.
@@ -157,7 +186,30 @@ pub fn person_start(core: &str) -> Option<PersonAt> {
             }
         }
     }
-    best
+    best.or_else(|| after_role_ending(core))
+}
+
+/// "食品零售商某某某某": a transliterated name ending `core` after a word
+/// that ends like a role; the longest such name.
+fn after_role_ending(core: &str) -> Option<PersonAt> {
+    core.char_indices()
+        .filter(|(_, c)| ROLE_ENDINGS.contains(c))
+        .map(|(at, c)| at + c.len_utf8())
+        // "国家" is no role.
+        .filter(|&end| {
+            !["国家", "國家"]
+                .iter()
+                .any(|word| core.get(..end).is_some_and(|head| head.ends_with(word)))
+        })
+        .find(|&name_at| core.get(name_at..).is_some_and(is_transliterated_run))
+        .map(|name| PersonAt { name, title: Some(0) })
+}
+
+/// Whether `text` is three to ten transliteration characters and nothing
+/// else: a foreign name written without joiners.
+pub fn is_transliterated_run(text: &str) -> bool {
+    let n = text.chars().count();
+    (3..=10).contains(&n) && text.chars().all(is_transliteration)
 }
 
 /// Where a name was found in a piece.
@@ -243,6 +295,12 @@ pub fn is_transliteration(c: char) -> bool {
     TRANSLITERATION.contains(c)
 }
 
+/// The length in bytes of the longest title opening `text` ("董事长某某" → the
+/// length of "董事长"), if a title opens it.
+pub fn title_opening(text: &str) -> Option<usize> {
+    TITLES.iter().filter(|title| text.starts_with(*title)).map(|title| title.len()).max()
+}
+
 fn ends_with_title(text: &str) -> bool {
     TITLES.iter().any(|title| text.ends_with(title))
 }
@@ -295,6 +353,10 @@ pub fn ends_with_category(text: &str) -> bool {
 /// place and a category are glued before it ("某国军工企业甲乙公司" → the
 /// offset of "甲乙公司"); 0 when nothing is glued.
 pub fn glued_prefix_end(core: &str) -> usize {
+    // "他的公司甲乙贸易有限公司": no name opens with 公司.
+    if let Some(rest) = core.strip_prefix("公司") {
+        return if rest.chars().count() >= 4 { "公司".len() } else { 0 };
+    }
     let Some(opening) = country::mentions(core).into_iter().find(|found| found.range.start == 0)
     else {
         return 0;
@@ -377,6 +439,18 @@ mod tests {
         check("该国公民Kim Chol Su", Some("Kim Chol Su"));
         check("委员会", None);
         check("贸易公司", None);
+        check("某国寡头季米洛夫", Some("季米洛夫"));
+        check("总裁彼得·山德罗夫", Some("彼得·山德罗夫"));
+        assert_eq!(title_opening("董事长某某"), Some("董事长".len()));
+        assert_eq!(title_opening("某某董事长"), None);
+    }
+
+    #[test]
+    fn role_endings_before_transliterations() {
+        check("食品零售商维克托罗夫", Some("维克托罗夫"));
+        check("钢铁企业家阿巴托夫", Some("阿巴托夫"));
+        check("伊朗国家伊斯兰", None);
+        check("零售商王", None);
     }
 
     #[test]
@@ -384,6 +458,8 @@ mod tests {
         let core = "美国军工企业星辰动力公司";
         assert_eq!(core.get(glued_prefix_end(core)..), Some("星辰动力公司"));
         assert_eq!(glued_prefix_end("星辰动力公司"), 0);
+        let core = "公司星辰贸易有限公司";
+        assert_eq!(core.get(glued_prefix_end(core)..), Some("星辰贸易有限公司"));
         let core = "一家外国企业“星辰动力公司”";
         assert_eq!(quoted(core).and_then(|range| core.get(range)), Some("星辰动力公司"));
         let core = "莫斯科的Stellar Trade LLC";
