@@ -55,7 +55,7 @@ pub fn read(sentence: &str) -> Option<Counts> {
     let parts = PARTS
         .get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條|间|間)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?\p{{Han}}{{0,6}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|银行|銀行|个人|個人|人士|官员|官員|成员|成員|议员|議員|人员|人員|寡头|寡頭|高官|船只|船隻|船舶|油轮|油輪|人|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|visa restrictions|vessels|ships|tankers)"
+                r"(?i)(?P<number>{NUMBER})\s*(?:个|個|家|名|艘|位|条|條|间|間)?\s*(?:new\s+|additional\s+|其他)?(?:[A-Za-z][A-Za-z-]*\s+){{0,2}}?\p{{Han}}{{0,6}}?(?P<noun>航运公司|航運公司|公司|实体|實體|机构|機構|企业|企業|银行|銀行|个人|個人|人士|官员|官員|成员|成員|议员|議員|人员|人員|寡头|寡頭|高官|科学家|科學家|船只|船隻|船舶|油轮|油輪|人|shipping companies|companies|entities|firms|individuals|persons|people|officials|members|leaders|operatives|oligarchs|businessmen|family members|visa restrictions|vessels|ships|tankers)"
             ))
             .ok()
         })
@@ -276,6 +276,8 @@ fn kind_of(noun: &str) -> EntityKind {
         "寡头",
         "寡頭",
         "高官",
+        "科学家",
+        "科學家",
         "individuals",
         "persons",
         "people",
@@ -330,6 +332,7 @@ mod tests {
         check("制裁了位于中国和俄罗斯的四个实体", Some((4, 0, 0, 4)));
         check("会谈持续了八个小时", None);
         check("新增3家北方實體", Some((3, 0, 0, 3)));
+        check("将五名甲国科学家列入实体名单", Some((0, 5, 0, 5)));
         check("制裁了杜马的38名成员", Some((0, 38, 0, 38)));
         check(
             "对4国的15家实体和10名个人实施制裁，其中包括甲国4家企业和1名个人",

@@ -92,11 +92,15 @@ fn keep_numbered(batches: &mut Vec<Batch>, first: usize) {
     );
 }
 
-/// How many of each kind `named` holds under `authority`.
+/// How many of each kind `named` holds under `authority`, each name once
+/// (a headline and the body may name the same designee).
 fn named_by_kind(named: &[Designation], authority: &str) -> BTreeMap<EntityKind, u32> {
+    let mut seen = std::collections::BTreeSet::new();
     let mut by_kind = BTreeMap::new();
     for designation in named.iter().filter(|designation| designation.authority == authority) {
-        *by_kind.entry(designation.kind).or_insert(0) += 1;
+        if seen.insert((designation.kind, designation.name.as_str())) {
+            *by_kind.entry(designation.kind).or_insert(0) += 1;
+        }
     }
     by_kind
 }
@@ -807,6 +811,17 @@ impl<'a> SectionReader<'a> {
         }
     }
 
+    /// The authority a designation under `cited` is listed under: an
+    /// executive order or programme is cited under the list it feeds
+    /// (OFAC-SDN first, the order beside it).
+    fn listed_under(&self, cited: String) -> String {
+        self.authorities
+            .get(&cited)
+            .filter(|kb| matches!(kb.kind.as_str(), "executive_order" | "program"))
+            .and_then(|kb| kb.parent.clone())
+            .unwrap_or(cited)
+    }
+
     /// The batch a count statement in `sentence` becomes.
     fn batch(
         &self,
@@ -816,6 +831,7 @@ impl<'a> SectionReader<'a> {
         total: Option<u32>,
         sentence: usize,
     ) -> Batch {
+        let authority = self.listed_under(authority);
         Batch {
             id: batch_id(&authority, date, total),
             authority,
@@ -1021,14 +1037,7 @@ impl<'a> SectionReader<'a> {
         let trigger_range = self.sentence_range(trigger_sentence);
         let name_sentence_range = self.sentence_range(name_sentence);
         let cited = self.authority_for(&trigger_range, Some(&name_sentence_range));
-        // An executive order or programme is cited under the list it feeds:
-        // OFAC-SDN first, the order beside it.
-        let authority = self
-            .authorities
-            .get(&cited)
-            .filter(|kb| matches!(kb.kind.as_str(), "executive_order" | "program"))
-            .and_then(|kb| kb.parent.clone())
-            .unwrap_or(cited);
+        let authority = self.listed_under(cited);
         let mut authority_also = self.other_authorities(&authority);
         if self.is_latin() {
             // The orders cited for this designation, known to the knowledge
