@@ -32,7 +32,15 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
             let date = match (year, month) {
                 (Some(year), _) => NaiveDate::from_ymd_opt(year, month, day),
                 (None, 0) => reference.and_then(|reference| infer_month(day, reference)),
-                (None, _) => reference.and_then(|reference| infer_year(month, day, reference)),
+                (None, _) => reference.and_then(|reference| {
+                    let inferred = infer_year(month, day, reference)?;
+                    let around = text.get(whole.start().saturating_sub(12)..).unwrap_or("");
+                    let around = around.get(..around.len().min(whole.end() - whole.start() + 36));
+                    Some(match around.and_then(written_weekday) {
+                        Some(weekday) => year_of_weekday(inferred, weekday),
+                        None => inferred,
+                    })
+                }),
             };
             if let Some(date) = date {
                 found.push(DateMention { date, range: whole.range(), has_year: year.is_some() });
@@ -49,9 +57,8 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
     kept
 }
 
-/// The weekday named in `text` (星期三, 周三, Wednesday), resolved to the
-/// latest such day on or before `reference`.
-pub fn weekday_before(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
+/// The first weekday named in `text` (星期三, 周三, Wednesday).
+fn written_weekday(text: &str) -> Option<Weekday> {
     static WEEKDAY: OnceLock<Option<Regex>> = OnceLock::new();
     let pattern = WEEKDAY
         .get_or_init(|| {
@@ -59,16 +66,35 @@ pub fn weekday_before(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
         })
         .as_ref()?;
     let captures = pattern.captures(text)?;
-    let weekday =
-        match captures.get(1).or_else(|| captures.get(2))?.as_str().to_lowercase().as_str() {
-            "一" | "monday" => Weekday::Mon,
-            "二" | "tuesday" => Weekday::Tue,
-            "三" | "wednesday" => Weekday::Wed,
-            "四" | "thursday" => Weekday::Thu,
-            "五" | "friday" => Weekday::Fri,
-            "六" | "saturday" => Weekday::Sat,
-            _ => Weekday::Sun,
-        };
+    Some(match captures.get(1).or_else(|| captures.get(2))?.as_str().to_lowercase().as_str() {
+        "一" | "monday" => Weekday::Mon,
+        "二" | "tuesday" => Weekday::Tue,
+        "三" | "wednesday" => Weekday::Wed,
+        "四" | "thursday" => Weekday::Thu,
+        "五" | "friday" => Weekday::Fri,
+        "六" | "saturday" => Weekday::Sat,
+        _ => Weekday::Sun,
+    })
+}
+
+/// `inferred`, or the nearest same day up to two years before or after it
+/// that falls on `weekday` where `inferred` does not: "周三（12月9日）"
+/// fixes the year.
+fn year_of_weekday(inferred: NaiveDate, weekday: Weekday) -> NaiveDate {
+    if inferred.weekday() == weekday {
+        return inferred;
+    }
+    [1, -1, 2, -2]
+        .iter()
+        .filter_map(|offset| inferred.with_year(inferred.year() + offset))
+        .find(|candidate| candidate.weekday() == weekday)
+        .unwrap_or(inferred)
+}
+
+/// The weekday named in `text` (星期三, 周三, Wednesday), resolved to the
+/// latest such day on or before `reference`.
+pub fn weekday_before(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
+    let weekday = written_weekday(text)?;
     let back =
         (7 + reference.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
     reference.checked_sub_days(Days::new(u64::from(back)))
@@ -170,6 +196,14 @@ mod tests {
         check("on March 30 the Committee", Some(ymd(2018, 3, 31)), &[ymd(2018, 3, 30)]);
         check("published 2024-05-03.", None, &[ymd(2024, 5, 3)]);
         check("no date here, may be later", None, &[]);
+    }
+
+    #[test]
+    fn a_weekday_fixes_the_year() {
+        // 2020-12-09 was a Wednesday; 2019-12-09 a Monday.
+        check("周三（12月9日），财政部", Some(ymd(2019, 8, 6)), &[ymd(2020, 12, 9)]);
+        check("12月9日（星期一）", Some(ymd(2019, 8, 6)), &[ymd(2019, 12, 9)]);
+        check("12月9日，财政部", Some(ymd(2019, 12, 20)), &[ymd(2019, 12, 9)]);
     }
 
     #[test]
