@@ -57,6 +57,23 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
     kept
 }
 
+/// Whether the last words before a Chinese designating verb give a year
+/// before `release_year` ("也在2022年被列入", "于2019年被制裁"): an earlier
+/// action the text recalls.
+pub fn year_before_verb(before_verb: &str, release_year: i32) -> bool {
+    static YEAR: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(pattern) = YEAR
+        .get_or_init(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年(?:[0-9]{1,2}\s*月)?(?:[0-9]{1,2}\s*[日号號])?[^。；;，,]{0,4}$").ok())
+        .as_ref()
+    else {
+        return false;
+    };
+    pattern
+        .captures(before_verb)
+        .and_then(|captures| captures.get(1)?.as_str().parse::<i32>().ok())
+        .is_some_and(|year| year < release_year)
+}
+
 /// The first weekday named in `text` (星期三, 周三, Wednesday).
 fn written_weekday(text: &str) -> Option<Weekday> {
     static WEEKDAY: OnceLock<Option<Regex>> = OnceLock::new();
@@ -204,6 +221,14 @@ mod tests {
         check("周三（12月9日），财政部", Some(ymd(2019, 8, 6)), &[ymd(2020, 12, 9)]);
         check("12月9日（星期一）", Some(ymd(2019, 8, 6)), &[ymd(2019, 12, 9)]);
         check("12月9日，财政部", Some(ymd(2019, 12, 20)), &[ymd(2019, 12, 9)]);
+    }
+
+    #[test]
+    fn earlier_years_before_a_verb() {
+        assert!(year_before_verb("其控制的甲集团也在2022年", 2024));
+        assert!(year_before_verb("该公司于2019年3月", 2021));
+        assert!(!year_before_verb("美国财政部2024年", 2024));
+        assert!(!year_before_verb("2019年成立的甲公司，今天", 2024));
     }
 
     #[test]
