@@ -219,5 +219,15 @@ mod tests {
         check("与2016年加强制裁北朝鲜及政策法案相符", &["NKSPEA"]);
         check("under Executive Order 13810 and CAATSA", &["EO-13810", "CAATSA"]);
         check("a press conference on Tuesday", &[]);
+        // Regimes named by the Security Council and the country they cover.
+        check("聯合國安理會對朝鮮的制裁決議", &["UNSC-1718"]);
+        check("The Security Council imposed sanctions on six leaders in Libya.", &["UNSC-1970"]);
+        check("the 2140 Sanctions Committee", &["UNSC-2140"]);
+        // Visa statutes and proclamations.
+        check("under Section 7031(c) of the Act", &["7031(c)"]);
+        check(
+            "visa restrictions under Presidential Proclamation 9931",
+            &["VISA-RESTRICTION", "PP-9931"],
+        );
     }
 }
