@@ -187,7 +187,10 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
         && word
             .split('.')
             .all(|part| part.chars().count() <= 1 && part.chars().all(char::is_alphabetic));
-    single_initial || dotted_initials || ABBREVIATIONS.contains(&lower.as_str())
+    // "1. Acme Ltd": a list number opening a line.
+    let list_number =
+        before.trim() == word && !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+    single_initial || dotted_initials || list_number || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>) {
@@ -225,6 +228,13 @@ mod tests {
             ],
         );
         check("line one\nline two", &["line one", "line two"]);
+        // A list number opening a line does not end a sentence; a number
+        // ending one does.
+        check(
+            "名单如下：\n1. 甲贸易有限公司（Acme），其总部\n2. 乙公司",
+            &["名单如下：", "1. 甲贸易有限公司（Acme），其总部", "2. 乙公司"],
+        );
+        check("The total rose to 12. It fell.", &["The total rose to 12.", "It fell."]);
     }
 
     #[test]
