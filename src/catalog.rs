@@ -98,18 +98,33 @@ impl Catalog {
             Some(store) => store.reviews()?,
             None => HashMap::new(),
         };
-        Ok(Catalog::new(registry, registry_version, lists, reviews, as_of))
+        let index_dir = screen::stored::dir_of(data);
+        Ok(Catalog::assemble(registry, registry_version, lists, reviews, as_of, Some(&index_dir)))
     }
 
     /// A catalog over data already in memory; `registry_version` names the
     /// registry's version in answers. Each review's edits are laid over its
     /// designation, and its state goes with the designation's entity.
     pub fn new(
+        registry: Registry,
+        registry_version: String,
+        lists: Vec<ImportedList>,
+        reviews: HashMap<String, Review>,
+        as_of: NaiveDate,
+    ) -> Catalog {
+        Catalog::assemble(registry, registry_version, lists, reviews, as_of, None)
+    }
+
+    /// A catalog whose screening index is read from `index_dir` when one
+    /// stored there fits the data (and stored there when not), or built in
+    /// memory without one.
+    fn assemble(
         mut registry: Registry,
         registry_version: String,
         lists: Vec<ImportedList>,
         reviews: HashMap<String, Review>,
         as_of: NaiveDate,
+        index_dir: Option<&Path>,
     ) -> Catalog {
         let extracted = registry.clone();
         review::overlay_all(&mut registry, &reviews);
@@ -165,7 +180,10 @@ impl Catalog {
             .par_iter()
             .map(|entity| entity.names.iter().map(|name| fold(name)).collect())
             .collect();
-        let screener = Screener::new(entities);
+        let screener = match index_dir {
+            Some(dir) => Screener::stored_in(dir, entities),
+            None => Screener::new(entities),
+        };
         Catalog {
             as_of,
             registry,

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::normalize::Token;
 use super::translit::{spellings, Spelling, Via};
 use super::Entity;
@@ -19,7 +21,7 @@ const MIN_FUZZY_KEY: usize = 4;
 pub const CANDIDATES: usize = 48;
 
 /// One spelling of one name of one entity.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Form {
     /// Index of the entity.
     pub entity: u32,
@@ -33,19 +35,21 @@ pub struct Form {
     pub weights: Vec<f32>,
 }
 
-/// The inverted index.
-#[derive(Debug, Default)]
+/// The inverted index. Stored without its entities (see
+/// [`super::stored`]): they are read from the data each time.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {
     /// The entities, in load order.
+    #[serde(skip)]
     pub entities: Vec<Entity>,
     /// Every spelling of every name.
     pub forms: Vec<Form>,
-    terms: HashMap<String, u32>,
+    terms: KeyMap,
     postings: Vec<Vec<u32>>,
     idf: Vec<f32>,
-    deletions: HashMap<String, Vec<u32>>,
-    skeletons: HashMap<String, Vec<u32>>,
-    identifiers: HashMap<String, Vec<u32>>,
+    deletions: Groups,
+    skeletons: Groups,
+    identifiers: Groups,
     unseen_weight: f32,
 }
 
@@ -54,6 +58,8 @@ impl Index {
     pub fn build(entities: Vec<Entity>) -> Index {
         let mut index = Index { entities, ..Index::default() };
         let mut forms = Vec::new();
+        let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut terms: HashMap<String, u32> = HashMap::new();
         for (entity_index, entity) in index.entities.iter().enumerate() {
             for (name_index, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
                 for Spelling { via, tokens } in spellings(name) {
@@ -67,8 +73,7 @@ impl Index {
                 }
             }
             for identifier in &entity.identifiers {
-                index
-                    .identifiers
+                identifiers
                     .entry(identifier_key(&identifier.scheme, &identifier.value))
                     .or_default()
                     .push(entity_index as u32);
@@ -84,7 +89,7 @@ impl Index {
             keys.dedup();
             for key in keys {
                 let next = index.postings.len() as u32;
-                let term = *index.terms.entry(key).or_insert(next);
+                let term = *terms.entry(key).or_insert(next);
                 if term == next {
                     index.postings.push(Vec::new());
                 }
@@ -97,17 +102,24 @@ impl Index {
         index.idf =
             index.postings.iter().map(|p| (1.0 + total / p.len().max(1) as f32).ln()).collect();
         index.unseen_weight = (1.0 + total).ln();
-        for (key, &term) in &index.terms {
+        let mut deletion_terms: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
+        for (key, &term) in &terms {
             if key.len() >= MIN_FUZZY_KEY && key.is_ascii() {
                 for deleted in deletions(key) {
-                    index.deletions.entry(deleted).or_default().push(term);
+                    deletion_terms.entry(deleted).or_default().push(term);
                 }
             }
             let skeleton = super::normalize::skeleton(key);
             if skeleton.len() >= 2 && key.is_ascii() {
-                index.skeletons.entry(skeleton).or_default().push(term);
+                skeletons.entry(skeleton).or_default().push(term);
             }
         }
+        index.deletions = Groups::from_map(deletion_terms);
+        index.skeletons = Groups::from_map(skeletons);
+        index.identifiers = Groups::from_map(identifiers);
+        index.terms =
+            KeyMap::from_pairs(terms.into_iter().map(|(key, term)| (key, u64::from(term))));
         for form in &mut forms {
             form.weights = form.tokens.iter().map(|token| index.weight(token)).collect();
         }
@@ -121,7 +133,7 @@ impl Index {
         let rarity = self
             .terms
             .get(&token.key)
-            .and_then(|term| self.idf.get(*term as usize))
+            .and_then(|term| self.idf.get(term as usize))
             .copied()
             .unwrap_or(self.unseen_weight);
         if token.weak {
@@ -133,7 +145,7 @@ impl Index {
 
     /// Entities carrying an identifier (`IMO`, `1234567`).
     pub fn by_identifier(&self, scheme: &str, value: &str) -> &[u32] {
-        self.identifiers.get(&identifier_key(scheme, value)).map_or(&[], Vec::as_slice)
+        self.identifiers.get(&identifier_key(scheme, value))
     }
 
     /// The spellings worth scoring against `tokens`: those sharing a key, a
@@ -147,20 +159,14 @@ impl Index {
             }
             self.push_term(&token.key, &mut hits);
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
-                if let Some(terms) = self.deletions.get(&token.key) {
-                    hits.extend(terms);
-                }
+                hits.extend(self.deletions.get(&token.key));
                 for deleted in deletions(&token.key) {
                     self.push_term(&deleted, &mut hits);
-                    if let Some(terms) = self.deletions.get(&deleted) {
-                        hits.extend(terms);
-                    }
+                    hits.extend(self.deletions.get(&deleted));
                 }
             }
             if token.vowelless {
-                if let Some(terms) = self.skeletons.get(&token.skeleton) {
-                    hits.extend(terms);
-                }
+                hits.extend(self.skeletons.get(&token.skeleton));
             }
             if let Some(next) = tokens.get(position + 1) {
                 self.push_term(&joined_key(token, next), &mut hits);
@@ -189,8 +195,8 @@ impl Index {
     }
 
     fn push_term(&self, key: &str, hits: &mut Vec<u32>) {
-        if let Some(term) = self.terms.get(key) {
-            hits.push(*term);
+        if let Some(term) = self.terms.get(key).and_then(|term| u32::try_from(term).ok()) {
+            hits.push(term);
         }
     }
 
@@ -216,4 +222,82 @@ fn deletions(key: &str) -> impl Iterator<Item = String> + '_ {
         deleted.push_str(key.get(i + 1..).unwrap_or_default());
         deleted
     })
+}
+
+/// String keys mapped to numbers in an `fst` map: built once, stored as
+/// its bytes, and read back without rebuilding anything.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "Vec<u8>", into = "Vec<u8>")]
+pub struct KeyMap(fst::Map<Vec<u8>>);
+
+impl Default for KeyMap {
+    fn default() -> KeyMap {
+        KeyMap::from_pairs(std::iter::empty())
+    }
+}
+
+impl KeyMap {
+    /// The map of `pairs` (in any order; a repeated key keeps its first value).
+    fn from_pairs(pairs: impl Iterator<Item = (String, u64)>) -> KeyMap {
+        let mut pairs: Vec<(String, u64)> = pairs.collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|later, earlier| later.0 == earlier.0);
+        let mut builder = fst::MapBuilder::memory();
+        for (key, value) in pairs {
+            // Sorted and unique keys: insertion cannot fail.
+            let _ = builder.insert(key.as_bytes(), value);
+        }
+        KeyMap(builder.into_map())
+    }
+
+    /// The number `key` maps to.
+    fn get(&self, key: &str) -> Option<u64> {
+        self.0.get(key.as_bytes())
+    }
+}
+
+impl TryFrom<Vec<u8>> for KeyMap {
+    type Error = fst::Error;
+
+    fn try_from(bytes: Vec<u8>) -> Result<KeyMap, fst::Error> {
+        fst::Map::new(bytes).map(KeyMap)
+    }
+}
+
+impl From<KeyMap> for Vec<u8> {
+    fn from(map: KeyMap) -> Vec<u8> {
+        map.0.into_fst().into_inner()
+    }
+}
+
+/// Groups of ids by string key, in a form that loads without rebuilding:
+/// the keys map to where each group starts in one flat array, which holds
+/// every group as its length followed by its ids.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Groups {
+    keys: KeyMap,
+    ids: Vec<u32>,
+}
+
+impl Groups {
+    /// The groups of `map`.
+    fn from_map(map: HashMap<String, Vec<u32>>) -> Groups {
+        let mut ids = Vec::new();
+        let mut starts = Vec::with_capacity(map.len());
+        for (key, group) in map {
+            starts.push((key, ids.len() as u64));
+            ids.push(group.len() as u32);
+            ids.extend(group);
+        }
+        Groups { keys: KeyMap::from_pairs(starts.into_iter()), ids }
+    }
+
+    /// The ids grouped under `key`.
+    fn get(&self, key: &str) -> &[u32] {
+        let Some(start) = self.keys.get(key).and_then(|at| usize::try_from(at).ok()) else {
+            return &[];
+        };
+        let len = self.ids.get(start).map_or(0, |len| *len as usize);
+        self.ids.get(start + 1..start + 1 + len).unwrap_or(&[])
+    }
 }

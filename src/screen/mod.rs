@@ -9,6 +9,7 @@
 pub mod index;
 pub mod normalize;
 pub mod score;
+pub mod stored;
 pub mod translit;
 
 use crate::review::State as ReviewState;
@@ -264,6 +265,13 @@ impl Screener {
     /// Builds the index over `entities`.
     pub fn new(entities: Vec<Entity>) -> Screener {
         Screener { index: Index::build(entities) }
+    }
+
+    /// The screener over `entities`, its index read from `dir` where a
+    /// stored one was built from the same entities by the same code, else
+    /// built and stored there for the next run ([`stored`]).
+    pub fn stored_in(dir: &std::path::Path, entities: Vec<Entity>) -> Screener {
+        Screener { index: stored::load_or_build(dir, entities) }
     }
 
     /// Every indexed entity.

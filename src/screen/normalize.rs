@@ -7,7 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// One word of a normalized name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Token {
     /// Lowercase ASCII letters and digits (or Chinese characters for the
     /// Han spelling of a Chinese name).

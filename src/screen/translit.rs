@@ -17,7 +17,7 @@ use super::normalize::{fold, tokens, words, Token};
 use crate::romanize;
 
 /// How a spelling was obtained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// Latin script as written.
