@@ -224,11 +224,27 @@ fn deletions(key: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// String keys mapped to numbers in an `fst` map: built once, stored as
-/// its bytes, and read back without rebuilding anything.
+/// String keys mapped to numbers, in a hash table made of plain arrays:
+/// the keys laid end to end in one string, and a table of slots holding key
+/// positions, probed linearly from the key's FNV-1a hash. Stored as its
+/// arrays, it is read back without rehashing or allocating a string per
+/// key, and looked up as fast as a `HashMap`. The hash is this crate's own,
+/// so a stored table means the same in every build.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(try_from = "Vec<u8>", into = "Vec<u8>")]
-pub struct KeyMap(fst::Map<Vec<u8>>);
+pub struct KeyMap {
+    /// Every key, end to end.
+    bytes: String,
+    /// Where each key ends in `bytes`.
+    ends: Vec<u32>,
+    /// Each key's number.
+    values: Vec<u64>,
+    /// A power of two of slots, each a key's position plus one, or
+    /// [`EMPTY_SLOT`] (small numbers, so the stored table stays small).
+    slots: Vec<u32>,
+}
+
+/// A slot no key holds.
+const EMPTY_SLOT: u32 = 0;
 
 impl Default for KeyMap {
     fn default() -> KeyMap {
@@ -236,37 +252,67 @@ impl Default for KeyMap {
     }
 }
 
+/// The 64-bit FNV-1a hash of `bytes`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 impl KeyMap {
-    /// The map of `pairs` (in any order; a repeated key keeps its first value).
+    /// The map of `pairs`, whose keys are unique.
     fn from_pairs(pairs: impl Iterator<Item = (String, u64)>) -> KeyMap {
-        let mut pairs: Vec<(String, u64)> = pairs.collect();
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        pairs.dedup_by(|later, earlier| later.0 == earlier.0);
-        let mut builder = fst::MapBuilder::memory();
-        for (key, value) in pairs {
-            // Sorted and unique keys: insertion cannot fail.
-            let _ = builder.insert(key.as_bytes(), value);
+        let pairs: Vec<(String, u64)> = pairs.collect();
+        let mut map = KeyMap {
+            bytes: String::with_capacity(pairs.iter().map(|(key, _)| key.len()).sum()),
+            ends: Vec::with_capacity(pairs.len()),
+            values: Vec::with_capacity(pairs.len()),
+            slots: vec![EMPTY_SLOT; (pairs.len() * 2).next_power_of_two()],
+        };
+        let mask = map.slots.len() - 1;
+        for (position, (key, value)) in pairs.into_iter().enumerate() {
+            map.bytes.push_str(&key);
+            map.ends.push(u32::try_from(map.bytes.len()).unwrap_or(u32::MAX));
+            map.values.push(value);
+            let mut slot = fnv1a(key.as_bytes()) as usize & mask;
+            while map.slots.get(slot).is_some_and(|held| *held != EMPTY_SLOT) {
+                slot = (slot + 1) & mask;
+            }
+            if let Some(free) = map.slots.get_mut(slot) {
+                *free = u32::try_from(position + 1).unwrap_or(EMPTY_SLOT);
+            }
         }
-        KeyMap(builder.into_map())
+        map
+    }
+
+    /// The bytes of the key at `position`.
+    fn key_at(&self, position: usize) -> &[u8] {
+        let start = position
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .map_or(0, |end| *end as usize);
+        let end = self.ends.get(position).map_or(start, |end| *end as usize);
+        self.bytes.as_bytes().get(start..end).unwrap_or(&[])
     }
 
     /// The number `key` maps to.
     fn get(&self, key: &str) -> Option<u64> {
-        self.0.get(key.as_bytes())
-    }
-}
-
-impl TryFrom<Vec<u8>> for KeyMap {
-    type Error = fst::Error;
-
-    fn try_from(bytes: Vec<u8>) -> Result<KeyMap, fst::Error> {
-        fst::Map::new(bytes).map(KeyMap)
-    }
-}
-
-impl From<KeyMap> for Vec<u8> {
-    fn from(map: KeyMap) -> Vec<u8> {
-        map.0.into_fst().into_inner()
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = fnv1a(key.as_bytes()) as usize & mask;
+        // At most every slot once: the table is never full, but a damaged
+        // one must not loop.
+        for _ in 0..self.slots.len() {
+            let held = *self.slots.get(slot)?;
+            if held == EMPTY_SLOT {
+                return None;
+            }
+            let position = held as usize - 1;
+            if self.key_at(position) == key.as_bytes() {
+                return self.values.get(position).copied();
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
     }
 }
 
