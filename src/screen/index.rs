@@ -347,3 +347,28 @@ impl Groups {
         self.ids.get(start + 1..start + 1 + len).unwrap_or(&[])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_maps_and_groups_find_every_key_and_nothing_else() {
+        let keys: Vec<String> = (0..1_000).map(|n| format!("key{n}")).collect();
+        let map = KeyMap::from_pairs(keys.iter().cloned().zip(0..));
+        for (value, key) in (0..).zip(&keys) {
+            assert_eq!(map.get(key), Some(value), "{key}");
+        }
+        assert_eq!(map.get("key1000"), None);
+        assert_eq!(map.get(""), None);
+        assert_eq!(KeyMap::default().get("anything"), None);
+
+        let groups = Groups::from_map(HashMap::from([
+            ("kestrel".to_string(), vec![3, 5]),
+            ("orlov".to_string(), vec![7]),
+        ]));
+        assert_eq!(groups.get("kestrel"), [3, 5]);
+        assert_eq!(groups.get("orlov"), [7]);
+        assert!(groups.get("tern").is_empty());
+    }
+}
