@@ -22,6 +22,16 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Designations announced without a number or a breakdown.
+    pub fn unnumbered() -> Counts {
+        Counts { by_kind: BTreeMap::new(), total: None }
+    }
+
+    /// `number` designations of one kind.
+    pub fn of_kind(kind: EntityKind, number: u32) -> Counts {
+        Counts { by_kind: BTreeMap::from([(kind, number)]), total: Some(number) }
+    }
+
     /// What is left of these counts once `named` of each kind are named
     /// ("11 people", one of them named, leaves 10); `None` when nothing is
     /// left or the counts have no number. Named kinds the counts do not
@@ -124,7 +134,7 @@ pub fn read_clauses(clauses: &[&str]) -> Vec<Option<Counts>> {
                 let (kind, _) = lent.by_kind.iter().next()?;
                 let number = bare.as_ref()?.captures(clause.trim_end())?.name("number")?;
                 let number = parse_number(&number.as_str().replace(',', ""))?;
-                Some(Counts { by_kind: BTreeMap::from([(*kind, number)]), total: Some(number) })
+                Some(Counts::of_kind(*kind, number))
             })
         })
         .collect()
@@ -141,7 +151,7 @@ pub fn read_vague(sentence: &str) -> Option<Counts> {
                 .ok()
         })
         .as_ref()?;
-    vague.is_match(sentence).then(|| Counts { by_kind: BTreeMap::new(), total: None })
+    vague.is_match(sentence).then(Counts::unnumbered)
 }
 
 /// Designations the object of a designating verb describes by a plural
@@ -158,14 +168,13 @@ pub fn read_plural_object(verb: &str, object: &str) -> Option<Counts> {
                 .ok()
         })
         .as_ref()?;
-    let unnumbered = Counts { by_kind: BTreeMap::new(), total: None };
     if says_kind(verb) {
-        return Some(unnumbered);
+        return Some(Counts::unnumbered());
     }
     let captures = plural.captures(object)?;
     let before = captures.name("before").map_or("", |word| word.as_str()).to_lowercase();
     let points_back = ["these", "those", "such", "the", "its", "their"].contains(&before.as_str());
-    (!points_back).then_some(unnumbered)
+    (!points_back).then(Counts::unnumbered)
 }
 
 /// Whether `text` holds a plural noun of the designated.
@@ -187,7 +196,7 @@ pub fn read_unnamed_family(sentence: &str) -> Option<Counts> {
     static FAMILY: OnceLock<Option<Regex>> = OnceLock::new();
     let family = FAMILY
         .get_or_init(|| {
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:his|her|their)\s+(?:(?P<number>{NUMBER})\s+)?(?:minor\s+|adult\s+|two\s+)?(?P<relation>child|children|sons?|daughters?|wife|husband|spouse)\s*(?:[.;]|$)"))
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:his|her|their)\s+(?:(?P<number>{NUMBER})\s+)?(?:minor\s+|adult\s+)?(?P<relation>child|children|sons?|daughters?|wife|husband|spouse)\s*(?:[.;]|$)"))
                 .ok()
         })
         .as_ref()?;
@@ -195,12 +204,11 @@ pub fn read_unnamed_family(sentence: &str) -> Option<Counts> {
     let relation = captures.name("relation")?.as_str().to_lowercase();
     let plural = ["children", "sons", "daughters"].contains(&relation.as_str());
     let number = match captures.name("number") {
-        Some(number) => Some(parse_number(number.as_str())?),
-        None if plural => None,
-        None => Some(1),
+        Some(number) => parse_number(number.as_str())?,
+        None if plural => return Some(Counts::unnumbered()),
+        None => 1,
     };
-    let by_kind = number.map(|n| BTreeMap::from([(EntityKind::Person, n)])).unwrap_or_default();
-    Some(Counts { by_kind, total: number })
+    Some(Counts::of_kind(EntityKind::Person, number))
 }
 
 /// Designees a Security Council text leaves to the annex of the resolution
@@ -221,9 +229,9 @@ pub fn read_annex(sentence: &str) -> Option<Counts> {
     let number = match captures.name("number") {
         Some(number) => parse_number(number.as_str())?,
         None if !noun.ends_with('s') => 1,
-        None => return Some(Counts { by_kind: BTreeMap::new(), total: None }),
+        None => return Some(Counts::unnumbered()),
     };
-    Some(Counts { by_kind: BTreeMap::from([(kind, number)]), total: Some(number) })
+    Some(Counts::of_kind(kind, number))
 }
 
 /// The code of the resolution a text reports adopted ("Adopting

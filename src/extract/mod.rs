@@ -92,6 +92,19 @@ fn keep_numbered(batches: &mut Vec<Batch>, first: usize) {
     );
 }
 
+/// Whether a line is a heading: a few words, no closing punctuation.
+fn is_heading(line: &str) -> bool {
+    line.split_whitespace().count() <= 6 && !line.ends_with(['.', ':', ';'])
+}
+
+/// Adds `batch` unless one of the same id (same authority, day and total)
+/// is there already.
+fn push_new_batch(batches: &mut Vec<Batch>, batch: Batch) {
+    if !batches.iter().any(|known| known.id == batch.id) {
+        batches.push(batch);
+    }
+}
+
 /// How many of each kind `named` holds under `authority`, each name once
 /// (a headline and the body may name the same designee).
 fn named_by_kind(named: &[Designation], authority: &str) -> BTreeMap<EntityKind, u32> {
@@ -556,9 +569,7 @@ impl<'a> SectionReader<'a> {
         let first_batch = extraction.batches.len();
         self.push_latin_batches(extraction, pending_batches, &named);
         for batch in announced_batches {
-            if !extraction.batches.iter().any(|known| known.id == batch.id) {
-                extraction.batches.push(batch);
-            }
+            push_new_batch(&mut extraction.batches, batch);
         }
         keep_numbered(&mut extraction.batches, first_batch);
         extraction.designations.extend(named);
@@ -646,16 +657,12 @@ impl<'a> SectionReader<'a> {
     ) -> Vec<usize> {
         let mut found = Vec::new();
         for offset in 1..position {
-            let (Some(&sentence), Some(&previous)) =
-                (sentences.get(offset), sentences.get(offset - 1))
-            else {
-                continue;
-            };
-            let gap = self.sentence_range(previous).end..self.sentence_range(sentence).start;
-            let opens_paragraph = self.prepared.slice(&gap).contains('\n');
+            let Some(&sentence) = sentences.get(offset) else { continue };
             let line = self.prepared.slice(&self.sentence_range(sentence));
-            let heading = line.split_whitespace().count() <= 6 && !line.ends_with(['.', ':', ';']);
-            if !opens_paragraph || heading || line.starts_with(['“', '"']) {
+            if !self.opens_paragraph(sentences, offset)
+                || is_heading(line)
+                || line.starts_with(['“', '"'])
+            {
                 continue;
             }
             let Some((mentions, entities)) = mentions_of.get(offset) else { continue };
@@ -688,14 +695,13 @@ impl<'a> SectionReader<'a> {
         let mut offset = last + 1;
         while let Some(&sentence) = sentences.get(offset) {
             let line = self.prepared.slice(&self.sentence_range(sentence));
-            let heading = line.split_whitespace().count() <= 6 && !line.ends_with(['.', ':', ';']);
             let Some((mentions, entities)) = mentions_of.get(offset) else { break };
             let opening = mentions.first().zip(entities.first()).filter(|(first, _)| {
                 let head = line.get(..first.range.start).unwrap_or("");
                 head.trim_start_matches(['-', '•', '*', ' ']).split_whitespace().count() <= 1
                     && !relation::is_designator(&first.name)
             });
-            let (false, Some((_, &entity))) = (heading, opening) else { break };
+            let (false, Some((_, &entity))) = (is_heading(line), opening) else { break };
             let kind_unknown = table.get(entity).is_some_and(|e| e.kind.is_none());
             if let (true, Some(kind)) = (kind_unknown, announced) {
                 table.amend(entity, reference::Amendment::Kind(kind));
@@ -712,14 +718,12 @@ impl<'a> SectionReader<'a> {
     /// The number a paragraph announces ("The following three individuals
     /// ..."), if it gives one.
     fn paragraph_count(&self, sentences: &[usize], position: usize) -> Option<usize> {
-        let mut first = position;
-        while first > 0 && !self.opens_paragraph(sentences, first) {
-            first -= 1;
-        }
-        (first..=position).filter_map(|at| sentences.get(at)).find_map(|&sentence| {
-            let counts = batch::read(self.prepared.slice(&self.sentence_range(sentence)))?;
-            usize::try_from(counts.total?).ok()
-        })
+        (self.paragraph_start(sentences, position)..=position)
+            .filter_map(|at| sentences.get(at))
+            .find_map(|&sentence| {
+                let counts = batch::read(self.prepared.slice(&self.sentence_range(sentence)))?;
+                usize::try_from(counts.total?).ok()
+            })
     }
 
     /// The one kind the paragraph holding the sentence at `position`
@@ -736,6 +740,16 @@ impl<'a> SectionReader<'a> {
         }
     }
 
+    /// The position of the first sentence of the paragraph holding the
+    /// sentence at `position`.
+    fn paragraph_start(&self, sentences: &[usize], position: usize) -> usize {
+        let mut first = position;
+        while first > 0 && !self.opens_paragraph(sentences, first) {
+            first -= 1;
+        }
+        first
+    }
+
     /// Whether the sentence at `position` opens a paragraph.
     fn opens_paragraph(&self, sentences: &[usize], position: usize) -> bool {
         let (Some(&previous), Some(&current)) =
@@ -749,19 +763,7 @@ impl<'a> SectionReader<'a> {
 
     /// Whether the paragraph holding the sentence at `position` says `word`.
     fn paragraph_says(&self, sentences: &[usize], position: usize, word: &str) -> bool {
-        let mut first = position;
-        while first > 0 {
-            let (Some(&previous), Some(&current)) =
-                (sentences.get(first - 1), sentences.get(first))
-            else {
-                break;
-            };
-            let gap = self.sentence_range(previous).end..self.sentence_range(current).start;
-            if self.prepared.slice(&gap).contains('\n') {
-                break;
-            }
-            first -= 1;
-        }
+        let first = self.paragraph_start(sentences, position);
         let last = self.paragraph_end(sentences, position);
         (first..=last).filter_map(|at| sentences.get(at)).any(|&sentence| {
             self.prepared.slice(&self.sentence_range(sentence)).to_lowercase().contains(word)
@@ -811,9 +813,7 @@ impl<'a> SectionReader<'a> {
                 counts
             };
             let batch = self.batch(authority, date, counts.by_kind, counts.total, sentence);
-            if !extraction.batches.iter().any(|known| known.id == batch.id) {
-                extraction.batches.push(batch);
-            }
+            push_new_batch(&mut extraction.batches, batch);
         }
     }
 
@@ -877,9 +877,7 @@ impl<'a> SectionReader<'a> {
                     if let Some(left) = left {
                         let authority = (*actor).to_string();
                         let batch = self.batch(authority, date, left.by_kind, left.total, sentence);
-                        if !extraction.batches.iter().any(|known| known.id == batch.id) {
-                            extraction.batches.push(batch);
-                        }
+                        push_new_batch(&mut extraction.batches, batch);
                     }
                 }
                 continue;
@@ -936,9 +934,7 @@ impl<'a> SectionReader<'a> {
                 };
                 let Some(left) = left else { continue };
                 let batch = self.batch(authority, date, left.by_kind, left.total, sentence);
-                if !extraction.batches.iter().any(|known| known.id == batch.id) {
-                    extraction.batches.push(batch);
-                }
+                push_new_batch(&mut extraction.batches, batch);
             }
         }
     }

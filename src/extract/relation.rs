@@ -219,8 +219,8 @@ pub fn actor_clauses(sentence: &str) -> Vec<(&'static str, Range<usize>)> {
 /// Governments the release only coordinates with are left out.
 pub fn actors(sentence: &str) -> Vec<&'static str> {
     static COORDINATION: OnceLock<Option<Regex>> = OnceLock::new();
-    let verb_at =
-        trigger_pattern().and_then(|t| t.find(sentence)).map_or(sentence.len(), |v| v.start());
+    let verb = trigger_pattern().and_then(|t| t.find(sentence));
+    let verb_at = verb.map_or(sentence.len(), |verb| verb.start());
     let subject = sentence.get(..verb_at).unwrap_or("");
     let relative = subject.rfind(", who").filter(|at| subject.len() - at < 30);
     let subject = match relative {
@@ -234,13 +234,10 @@ pub fn actors(sentence: &str) -> Vec<&'static str> {
         Some(pattern) if relative.is_none() => pattern.replace_all(subject, "").into_owned(),
         _ => subject.to_string(),
     };
-    let mut found: Vec<&'static str> =
-        ACTORS.iter().filter(|(name, _)| subject.contains(name)).map(|(_, code)| *code).collect();
-    found.dedup();
+    let mut found = governments_in(&subject);
     // The measure is the one the designating verb names ("impose visa
     // restrictions on", "adding 57 entities to the Entity List").
-    let verb = trigger_pattern().and_then(|t| t.find(sentence)).map_or("", |v| v.as_str());
-    let lower = verb.to_lowercase();
+    let lower = verb.map_or(String::new(), |verb| verb.as_str().to_lowercase());
     if found.is_empty() {
         if lower.contains("visa restriction") {
             found.push("VISA-RESTRICTION");
@@ -347,10 +344,14 @@ pub fn headline_partners(headline: &str) -> Vec<&'static str> {
     let Some(subject) = joint.captures(&cleaned).and_then(|c| c.name("subject")) else {
         return Vec::new();
     };
-    let subject = format!("{} ", subject.as_str().trim_end_matches(','));
+    governments_in(&format!("{} ", subject.as_str().trim_end_matches(',')))
+}
+
+/// The codes of the governments `text` names ([`ACTORS`]), each once.
+fn governments_in(text: &str) -> Vec<&'static str> {
     let mut found: Vec<&'static str> = Vec::new();
     for (name, code) in ACTORS {
-        if subject.contains(name) && !found.contains(code) {
+        if text.contains(name) && !found.contains(code) {
             found.push(code);
         }
     }
