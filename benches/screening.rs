@@ -272,10 +272,10 @@ fn print_by_category(queries: &[Labelled], outcomes: &[Outcome]) {
         by.entry(query.category).or_default().push(*outcome);
     }
     for (category, outcomes) in &by {
-        println!("  {category:<28} {}", Totals::of(outcomes).line());
+        println!("  {category:<42} {}", Totals::of(outcomes).line());
     }
-    println!("  {:<28} {}", "ALL", Totals::of(outcomes).line());
-    println!("  {:<28} {}", "ALL but alias: other name", headline(queries, outcomes).line());
+    println!("  {:<42} {}", "ALL", Totals::of(outcomes).line());
+    println!("  {:<42} {}", "ALL but alias: other name", headline(queries, outcomes).line());
 }
 
 /// Totals without the aliases that are other names altogether (found only
@@ -284,7 +284,7 @@ fn headline(queries: &[Labelled], outcomes: &[Outcome]) -> Totals {
     let kept: Vec<Outcome> = queries
         .iter()
         .zip(outcomes)
-        .filter(|(query, _)| query.category != "alias: other name")
+        .filter(|(query, _)| !query.category.starts_with("alias: other name"))
         .map(|(_, outcome)| *outcome)
         .collect();
     Totals::of(&kept)
@@ -464,6 +464,44 @@ fn labelled_queries(sdn: &ImportedList, lists_dir: &Path) -> Vec<Labelled> {
         .collect();
     queries.extend(sample(arabic, 300));
 
+    queries.extend(un_queries(sdn, lists_dir));
+
+    // Aliases of the 2026 publication not in the 2023 one.
+    let mut seen_aliases: HashSet<String> =
+        queries.iter().map(|query| simple(&query.query)).collect();
+    let mut recent_aliases = Vec::new();
+    if let Ok(bytes) = std::fs::read(lists_dir.join("ofac_sdn_aux_2026-06/alt.csv")) {
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
+        for record in reader.records().flatten() {
+            let (Some(ent), Some(name)) = (record.get(0), record.get(3)) else { continue };
+            let Some(entry) = by_id.get(format!("ofac-{}", ent.trim()).as_str()) else { continue };
+            let alias = name.trim().to_string();
+            let fresh = simple(&alias) != simple(&entry.name) && alias != "-0-";
+            if fresh
+                && is_spelling_variant(&alias, &entry.name)
+                && seen_aliases.insert(simple(&alias))
+            {
+                recent_aliases.push(positive(alias, entry, "alias 2026: spelling variant"));
+            }
+        }
+    }
+    queries.extend(sample(recent_aliases, 400));
+
+    // Given name and surname of a name of three or four words.
+    let partial: Vec<Labelled> = persons
+        .iter()
+        .filter_map(|e| {
+            let (last, first) = e.name.split_once(", ")?;
+            let given: Vec<&str> = first.split_whitespace().collect();
+            if last.contains(' ') || !(2..=3).contains(&given.len()) {
+                return None;
+            }
+            Some(positive(format!("{} {last}", given.first()?), e, "partial: given name + surname"))
+        })
+        .collect();
+    queries.extend(sample(partial, 300));
+
     // Hand-written names in their own scripts.
     let by_name: HashMap<&str, &lists::ListEntry> =
         sdn.entries.iter().map(|e| (e.name.as_str(), e)).collect();
@@ -540,6 +578,61 @@ fn labelled_queries(sdn: &ImportedList, lists_dir: &Path) -> Vec<Labelled> {
     queries
 }
 
+/// Queries from the UN consolidated list for the entries it shares with the
+/// SDN list (a UN name or alias with the words of the SDN primary name): the
+/// name in its original script (Arabic, Cyrillic), and the UN's own Latin
+/// spellings where they differ from the SDN's (another maintainer's
+/// transliteration of the same name).
+fn un_queries(sdn: &ImportedList, lists_dir: &Path) -> Vec<Labelled> {
+    let Ok(un) = lists::un::import("un", &lists_dir.join("un_sc/consolidated.xml")) else {
+        eprintln!("un_sc/consolidated.xml not readable; UN categories skipped");
+        return Vec::new();
+    };
+    let mut by_words: HashMap<String, &lists::ListEntry> = HashMap::new();
+    for entry in &sdn.entries {
+        by_words.entry(simple(&entry.name)).or_insert(entry);
+    }
+    let is_latin = |name: &str| name.chars().all(|c| !c.is_alphabetic() || c.is_ascii());
+    let mut original = Vec::new();
+    let mut variants = Vec::new();
+    for entry in &un.entries {
+        let latin: Vec<&String> = std::iter::once(&entry.name)
+            .chain(&entry.aliases)
+            .filter(|name| is_latin(name))
+            .collect();
+        let Some(listed) = latin.iter().find_map(|name| by_words.get(&simple(name))) else {
+            continue;
+        };
+        // The original script spells the UN primary name.
+        let primary_linked = by_words.contains_key(&simple(&entry.name));
+        let labelled = |query: &str, category| Labelled {
+            query: query.to_string(),
+            expected: Some(listed.id.clone()),
+            category,
+        };
+        for name in entry.aliases.iter().filter(|name| primary_linked && !is_latin(name)) {
+            let category = if name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)) {
+                "arabic (UN original script)"
+            } else {
+                "other script (UN original script)"
+            };
+            original.push(labelled(name, category));
+        }
+        for name in latin {
+            if simple(name) == simple(&listed.name) {
+                continue;
+            }
+            variants.push(if is_close_spelling(name, &listed.name) {
+                labelled(name, "latin variant (UN spelling of an SDN name)")
+            } else {
+                labelled(name, "alias: other name (UN)")
+            });
+        }
+    }
+    original.extend(variants);
+    original
+}
+
 /// Listed names by word, to drop negatives that are in fact a listed name.
 struct NearNames {
     names: Vec<Vec<String>>,
@@ -586,6 +679,22 @@ fn is_spelling_variant(alias: &str, primary: &str) -> bool {
     };
     let shared = short.iter().filter(|w| long.iter().any(|v| close(w, v))).count();
     !short.is_empty() && shared * 2 >= short.len()
+}
+
+/// Whether every word of the shorter name is within two edits of a word of
+/// the other (articles and hyphens aside): another romanization of the same
+/// words, not another name.
+fn is_close_spelling(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        simple_words(&name.replace('-', " "))
+            .into_iter()
+            .filter(|w| !matches!(w.as_str(), "AL" | "EL" | "UL"))
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let close = |x: &str, y: &str| x == y || strsim::damerau_levenshtein(x, y) <= 2;
+    !short.is_empty() && short.iter().all(|w| long.iter().any(|v| close(w, v)))
 }
 
 fn with_typo(name: &str, random: &mut Random) -> Option<String> {

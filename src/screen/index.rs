@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::Token;
+use super::normalize::{vowel_shape, Token};
 use super::translit::{spellings, Spelling, Via};
 use super::Entity;
 
@@ -49,6 +49,7 @@ pub struct Index {
     idf: Vec<f32>,
     deletions: Groups,
     skeletons: Groups,
+    vowel_shapes: Groups,
     identifiers: Groups,
     unseen_weight: f32,
 }
@@ -104,10 +105,14 @@ impl Index {
         index.unseen_weight = (1.0 + total).ln();
         let mut deletion_terms: HashMap<String, Vec<u32>> = HashMap::new();
         let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut vowel_shapes: HashMap<String, Vec<u32>> = HashMap::new();
         for (key, &term) in &terms {
             if key.len() >= MIN_FUZZY_KEY && key.is_ascii() {
                 for deleted in deletions(key) {
                     deletion_terms.entry(deleted).or_default().push(term);
+                }
+                if key.len() >= super::score::MIN_VOWEL_VARIANT {
+                    vowel_shapes.entry(vowel_shape(key)).or_default().push(term);
                 }
             }
             let skeleton = super::normalize::skeleton(key);
@@ -117,6 +122,7 @@ impl Index {
         }
         index.deletions = Groups::from_map(deletion_terms);
         index.skeletons = Groups::from_map(skeletons);
+        index.vowel_shapes = Groups::from_map(vowel_shapes);
         index.identifiers = Groups::from_map(identifiers);
         index.terms =
             KeyMap::from_pairs(terms.into_iter().map(|(key, term)| (key, u64::from(term))));
@@ -160,6 +166,9 @@ impl Index {
             self.push_term(&token.key, &mut hits);
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
                 hits.extend(self.deletions.get(&token.key));
+                if token.key.len() >= super::score::MIN_VOWEL_VARIANT {
+                    hits.extend(self.vowel_shapes.get(&vowel_shape(&token.key)));
+                }
                 for deleted in deletions(&token.key) {
                     self.push_term(&deleted, &mut hits);
                     hits.extend(self.deletions.get(&deleted));

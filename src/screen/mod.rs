@@ -6,6 +6,7 @@
 //! inverted index, aligns and scores each candidate spelling ([`score`]) and
 //! returns the best match per entity, with the evidence for it.
 
+pub mod arabic;
 pub mod index;
 pub mod normalize;
 pub mod score;

@@ -57,22 +57,112 @@ pub fn fold(text: &str) -> String {
 
 /// Splits folded ASCII text into words: apostrophes and hyphens join
 /// (`p'il-hun` → `pilhun`), every other non-alphanumeric character separates.
+/// The Arabic article goes, as the lists write it or leave it out
+/// (`al-Tikriti`, `Sayf ad-Din`, `El Motassadeq`), and `abd` is split from a
+/// name joined to it (`Abdulrahman`, `Abdurrahman` → `abd rahman`).
 pub fn words(ascii: &str) -> Vec<String> {
     let mut words = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
     let mut current = String::new();
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
             current.push(c.to_ascii_lowercase());
-        } else if matches!(c, '\'' | '`' | '-' | '\u{2019}' | '\u{2010}' | '\u{2011}') {
+        } else if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+            if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+        } else if matches!(c, '\'' | '`' | '\u{2019}') {
             // joiners: keep the word going
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        } else {
+            if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            push_pieces(&mut pieces, &mut words);
         }
     }
     if !current.is_empty() {
-        words.push(current);
+        pieces.push(current);
     }
+    push_pieces(&mut pieces, &mut words);
+    drop_standalone_articles(words)
+}
+
+/// Joins the hyphenated pieces of one word, dropping articles before a name
+/// (which then start a word of their own), and pushes the result.
+fn push_pieces(pieces: &mut Vec<String>, words: &mut Vec<String>) {
+    let mut word = String::new();
+    let mut rest = pieces.drain(..).peekable();
+    while let Some(piece) = rest.next() {
+        if rest.peek().is_some_and(|next| is_article_before(&piece, next)) {
+            push_split_abd(std::mem::take(&mut word), words);
+            continue;
+        }
+        word.push_str(&piece);
+    }
+    push_split_abd(word, words);
+}
+
+/// Whether `piece` is the Arabic article before `next`: `al`, `el` or `ul`,
+/// or the article assimilated to a sun letter (`ad-din`, `ash-shami`).
+fn is_article_before(piece: &str, next: &str) -> bool {
+    match piece {
+        "al" | "el" | "ul" => true,
+        _ => {
+            let consonant = piece.strip_prefix(['a', 'u', 'e']).unwrap_or("");
+            matches!(consonant, "d" | "r" | "s" | "t" | "z" | "n" | "sh")
+                && next.starts_with(consonant)
+        }
+    }
+}
+
+/// Drops `al` and `el` written as words before another word (`AL QAIDA`).
+fn drop_standalone_articles(words: Vec<String>) -> Vec<String> {
+    let count = words.len();
     words
+        .into_iter()
+        .enumerate()
+        .filter(|(index, word)| !(matches!(word.as_str(), "al" | "el") && index + 1 < count))
+        .map(|(_, word)| word)
+        .collect()
+}
+
+/// Pushes `word`, split into `abd` and the name when they are written as
+/// one (`abdulrahman`, `abdurrahman`, `abdelkader`; `abdullah` → `abd allah`).
+fn push_split_abd(word: String, words: &mut Vec<String>) {
+    if word.is_empty() {
+        return;
+    }
+    let Some(after) = word.strip_prefix("abd") else {
+        words.push(word);
+        return;
+    };
+    let name = after.trim_start_matches(['a', 'e', 'i', 'o', 'u']);
+    let vowels = after.len() - name.len();
+    let bytes = name.as_bytes();
+    // `l` before a consonant or the end, or before a vowel-initial name of
+    // four letters or more (`abdulaziz`; `abdoulaye` and a Slavic
+    // patronymic such as `abdulovich` are words of their own), or a
+    // doubled sun letter (`abdurrahman`).
+    let vowel_initial_name =
+        |rest: &[u8]| rest.len() >= 4 && !rest.ends_with(b"vich") && !rest.ends_with(b"vna");
+    let article = vowels > 0
+        && (bytes.first() == Some(&b'l')
+            && bytes.get(1).is_none_or(|b| {
+                !b"aeiou".contains(b) || bytes.get(1..).is_some_and(vowel_initial_name)
+            })
+            || bytes.len() > 3 && bytes.first() == bytes.get(1));
+    let name = if article { name.get(1..).unwrap_or_default() } else { name };
+    if matches!(name, "lah" | "la" | "llah" | "lla") {
+        words.push("abd".to_string());
+        words.push("allah".to_string());
+    } else if article {
+        words.push("abd".to_string());
+        if !name.is_empty() {
+            words.push(name.to_string());
+        }
+    } else {
+        words.push(word);
+    }
 }
 
 /// Legal forms and their spellings across languages, as word sequences, with
@@ -283,16 +373,29 @@ pub fn phonetic_key(word: &str) -> String {
     key
 }
 
+/// A key with every vowel written `a`: romanizations of one Arabic,
+/// Persian or Russian name that differ only in their vowels share it
+/// (`mohamed`, `muhamad` → `mahamad`), while a vowel more or less does not
+/// (`husein` is not `hasan`).
+pub fn vowel_shape(key: &str) -> String {
+    key.chars().map(|c| if matches!(c, 'e' | 'i' | 'o' | 'u') { 'a' } else { c }).collect()
+}
+
 fn push_collapsed(key: &mut String, c: char) {
     if !key.ends_with(c) {
         key.push(c);
     }
 }
 
-/// A key without its vowels and final `h` (`mohamed` → `mhmd`).
+/// A key's consonants without `w`/`v` (a vowel in Arabic script) and a
+/// final `h`, after an `a` for a word that starts with a vowel (as Arabic
+/// writes one): `mohamed` → `mhmd`, `omar` → `amr`, `jawhar` → `jhl`.
 pub fn skeleton(key: &str) -> String {
     let mut skeleton = String::with_capacity(key.len());
-    for c in key.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+    if key.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        skeleton.push('a');
+    }
+    for c in key.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v')) {
         push_collapsed(&mut skeleton, c);
     }
     if skeleton.len() > 1 && skeleton.ends_with('h') {
@@ -323,7 +426,28 @@ mod tests {
     fn punctuation_separates_and_joiners_join() {
         assert_eq!(texts("KANG, P'il-Hun"), ["kang", "pilhun"]);
         assert_eq!(texts("KIM, Yo Jong"), ["kim", "yo", "jong"]);
-        assert_eq!(texts("AL-QA'IDA / (Base)"), ["alqaida", "base"]);
+        assert_eq!(texts("AL-QA'IDA / (Base)"), ["qaida", "base"]);
+    }
+
+    #[test]
+    fn arabic_articles_go_and_abd_is_split() {
+        assert_eq!(texts("AL-TIKRITI, Saddam Hussein"), ["tikriti", "saddam", "hussein"]);
+        assert_eq!(texts("Sayf ad-Din"), ["sayf", "din"]);
+        assert_eq!(texts("Muhyi-al-Din"), ["muhyi", "din"]);
+        assert_eq!(texts("EL MOTASSADEQ, Mounir"), ["motassadeq", "mounir"]);
+        assert_eq!(texts("Abd al-Rahman"), ["abd", "rahman"]);
+        for joined in ["Abdulrahman", "Abdurrahman", "Abdelrahman", "Abd-al-Rahman"] {
+            assert_eq!(texts(joined), ["abd", "rahman"], "{joined}");
+        }
+        assert_eq!(texts("Abdullah"), ["abd", "allah"]);
+        assert_eq!(texts("Abdalla"), ["abd", "allah"]);
+        assert_eq!(texts("Abdul Hakim"), ["abd", "hakim"]);
+        assert_eq!(texts("Abdulaziz"), ["abd", "aziz"]);
+        // Not an article: a last piece, a word of its own at the end, other words.
+        assert_eq!(texts("Kim Yong-An"), ["kim", "yongan"]);
+        assert_eq!(texts("Paseo del Al"), ["paseo", "del", "al"]);
+        assert_eq!(texts("Alan Abdi Elton"), ["alan", "abdi", "elton"]);
+        assert_eq!(texts("Abdoulaye Abdulovich"), ["abdoulaye", "abdulovich"]);
     }
 
     #[test]
@@ -367,9 +491,30 @@ mod tests {
     }
 
     #[test]
+    fn vowel_shapes_join_names_that_differ_in_their_vowels() {
+        let shape = |word: &str| vowel_shape(&phonetic_key(word));
+        for (a, b) in [
+            ("mohammed", "muhammad"),
+            ("osama", "usama"),
+            ("hussein", "husayn"),
+            ("mahmoud", "mehmood"),
+            ("younis", "yunus"),
+        ] {
+            assert_eq!(shape(a), shape(b), "{a} / {b}");
+        }
+        assert_ne!(shape("hussein"), shape("hassan"));
+        assert_ne!(shape("ahmad"), shape("hamad"));
+    }
+
+    #[test]
     fn skeletons_drop_vowels_for_scripts_that_omit_them() {
         assert_eq!(skeleton(&phonetic_key("muhammad")), skeleton(&phonetic_key("mhmd")));
         assert_eq!(skeleton(&phonetic_key("mohammed")), "mhmd");
         assert_eq!(skeleton(&phonetic_key("nasrallah")), skeleton(&phonetic_key("nsrllh")));
+        // A word that starts with a vowel keeps a mark of it, as Arabic writes one.
+        assert_eq!(skeleton(&phonetic_key("omar")), "aml");
+        assert_eq!(skeleton(&phonetic_key("ibrahim")), skeleton(&phonetic_key("abrahim")));
+        // w and v are vowels in Arabic script (جوهر jwhr, Jawhar).
+        assert_eq!(skeleton(&phonetic_key("jawhar")), skeleton(&phonetic_key("juhr")));
     }
 }

@@ -27,6 +27,9 @@ pub enum How {
     Phonetic,
     /// Equal consonants, for a script without written vowels.
     Consonants,
+    /// The same consonants and vowel places, other vowels (Mohammed /
+    /// Muhammad, Osama / Usama).
+    Vowels,
     /// An initial standing for the word.
     Initial,
     /// A spelling slip: close edit distance.
@@ -52,6 +55,9 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some((0.9, How::Consonants));
     }
+    if !query.vowelless && !listed.vowelless && differ_in_vowels_only(&query.key, &listed.key) {
+        return Some((0.9, How::Vowels));
+    }
     let (short, long) =
         if query.text.len() <= listed.text.len() { (query, listed) } else { (listed, query) };
     if short.text.len() == 1 && long.text.starts_with(short.text.as_str()) {
@@ -70,6 +76,31 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     }
     None
 }
+
+/// Whether two keys of six letters or more have the same letters but for
+/// one or two vowels in the same places, and end alike (`mohamed` /
+/// `muhamad`; not `sokolov` / `sukalev`, three vowels apart, nor shorter
+/// words, where a vowel makes another name: `omar` / `umar` is left to the
+/// typo rule).
+fn differ_in_vowels_only(a: &str, b: &str) -> bool {
+    let is_vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
+    if a.len() != b.len() || a.len() < MIN_VOWEL_VARIANT || a.bytes().last() != b.bytes().last() {
+        return false;
+    }
+    let mut changed = 0;
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        if x != y {
+            if !is_vowel(x) || !is_vowel(y) {
+                return false;
+            }
+            changed += 1;
+        }
+    }
+    changed <= 2
+}
+
+/// The shortest key [`differ_in_vowels_only`] looks at.
+pub(super) const MIN_VOWEL_VARIANT: usize = 6;
 
 /// The least similarity [`edit_similarity`] reports; below it, 0.
 const TYPO_FLOOR: f32 = 0.75;
@@ -394,5 +425,13 @@ mod tests {
         assert_eq!(token_similarity(&t("j"), &t("john")).map(|x| x.1), Some(How::Initial));
         assert_eq!(token_similarity(&t("ivanova"), &t("ivanvoa")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("kim"), &t("lee")), None);
+        assert_eq!(
+            token_similarity(&t("mohammed"), &t("muhammad")).map(|x| x.1),
+            Some(How::Vowels)
+        );
+        assert_ne!(token_similarity(&t("maria"), &t("mario")).map(|x| x.1), Some(How::Vowels));
+        assert_ne!(token_similarity(&t("reddy"), &t("lady")).map(|x| x.1), Some(How::Vowels));
+        assert_ne!(token_similarity(&t("sokolov"), &t("sukharev")).map(|x| x.1), Some(How::Vowels));
+        assert_ne!(token_similarity(&t("hussein"), &t("hassan")).map(|x| x.1), Some(How::Vowels));
     }
 }

@@ -27,6 +27,7 @@ pub const FILE_NAME: &str = "screen.idx";
 /// The sources the index is built by: a change to any makes stored
 /// indexes stale.
 const BUILDER_SOURCES: &[&str] = &[
+    include_str!("arabic.rs"),
     include_str!("index.rs"),
     include_str!("normalize.rs"),
     include_str!("translit.rs"),

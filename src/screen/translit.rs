@@ -8,8 +8,9 @@
 //!   Sino-Korean reading as North Korean names are listed (金与正 → kim yo jong).
 //! - Hangul: McCune–Reischauer-style romanization by syllable, surname first
 //!   (김여정 → kim yo jong); the phonetic key joins it to Revised Romanization.
-//! - Cyrillic, Arabic, Greek and the rest: `any_ascii` transliteration;
-//!   Arabic tokens are marked vowelless and compared by consonant skeleton.
+//! - Arabic script: read as lists romanize it ([`super::arabic`]), the
+//!   tokens marked vowelless and compared by consonant skeleton.
+//! - Cyrillic, Greek and the rest: `any_ascii` transliteration.
 
 use pinyin::ToPinyin;
 
@@ -134,7 +135,11 @@ pub fn spellings(name: &str) -> Vec<Spelling> {
         } else {
             Via::AsWritten
         };
-        let ascii = any_ascii::any_ascii(&folded);
+        let ascii = if via == Via::Arabic {
+            any_ascii::any_ascii(&super::arabic::romanize(&folded))
+        } else {
+            any_ascii::any_ascii(&folded)
+        };
         spellings.push(Spelling { via, tokens: tokens(&words(&ascii), via == Via::Arabic) });
     }
     spellings.retain(|spelling| spelling.tokens.iter().any(|token| !token.weak));
@@ -150,7 +155,8 @@ fn is_hangul(c: char) -> bool {
     matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
-fn is_arabic(c: char) -> bool {
+/// Arabic-script letters (Arabic, Persian, Urdu, presentation forms).
+pub(super) fn is_arabic(c: char) -> bool {
     matches!(u32::from(c), 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
