@@ -245,6 +245,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("mfg", "manufacturing"),
     ("bros", "brothers"),
     ("trdg", "trading"),
+    ("trade", "trading"),
     ("ent", "enterprise"),
 ];
 

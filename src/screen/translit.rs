@@ -14,7 +14,7 @@
 
 use pinyin::ToPinyin;
 
-use super::normalize::{fold, tokens, words, Token};
+use super::normalize::{fold, phonetic_key, skeleton, tokens, words, Token};
 use crate::romanize;
 
 /// How a spelling was obtained.
@@ -27,6 +27,12 @@ pub enum Via {
     ChineseCharacters,
     /// Mandarin pinyin of Chinese characters.
     Pinyin,
+    /// Mandarin pinyin with the syllables of each word joined, a place
+    /// name apart, and the rest compared by sound (贝斯特 → `beisite`,
+    /// compared as `best` by its consonants).
+    PinyinWords,
+    /// The English name of a government body in Chinese characters.
+    Translated,
     /// Sino-Korean reading of Chinese characters.
     SinoKorean,
     /// Romanized Hangul.
@@ -46,6 +52,8 @@ impl Via {
             Via::AsWritten => "as written",
             Via::ChineseCharacters => "Chinese characters (simplified)",
             Via::Pinyin => "Mandarin pinyin",
+            Via::PinyinWords => "Mandarin pinyin, syllables joined into words, compared by sound",
+            Via::Translated => "English name of a government body",
             Via::SinoKorean => "Sino-Korean reading",
             Via::Hangul => "Hangul romanization",
             Via::Cyrillic => "Cyrillic transliteration",
@@ -234,6 +242,14 @@ fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
     let pinyin_tokens = tokens(&words(&any_ascii::any_ascii(&pinyin_text)), false);
     spellings.push(Spelling { via: Via::Pinyin, tokens: pinyin_tokens });
 
+    if let Some(words) = pinyin_words(&pieces) {
+        spellings.push(Spelling { via: Via::PinyinWords, tokens: words });
+    }
+    if let Some(english) = romanize::institution_name(&simplified) {
+        let english = fold(&english);
+        spellings.push(Spelling { via: Via::Translated, tokens: tokens(&words(&english), false) });
+    }
+
     let count = core.chars().count();
     let looks_korean =
         (2..=4).contains(&count) && core.chars().next().is_some_and(romanize::is_korean_surname);
@@ -244,6 +260,100 @@ fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
                 .push(Spelling { via: Via::SinoKorean, tokens: tokens(&words(&reading), false) });
         }
     }
+}
+
+/// The pinyin of a Chinese name as lists write it in Latin letters: the
+/// syllables of a place name joined (成都 → `chengdu`), those of the rest of
+/// each run of characters joined into one word read by sound, as a
+/// transliterated foreign name is (贝斯特 → `beisite`, 埃勒孔 → `aileikong`,
+/// where a final `ng` stands for `n`), compared by consonants; business words and
+/// legal forms translated. `None` for a name without a business word or
+/// legal form, or when it would equal the plain pinyin.
+fn pinyin_words(pieces: &[Piece]) -> Option<Vec<Token>> {
+    // Organizations only (a business word or legal form): a person's given
+    // name read by sound would meet too many Latin words.
+    if !pieces.iter().any(|piece| matches!(piece, Piece::Term(..))) {
+        return None;
+    }
+    let mut result = Vec::new();
+    let mut han = Vec::new();
+    let mut latin = String::new();
+    let mut joined_any = false;
+    for piece in pieces {
+        if let Piece::Han(c) = piece {
+            result.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
+            latin.clear();
+            han.push(*c);
+            continue;
+        }
+        joined_any |= push_han_words(&han, &mut result);
+        han.clear();
+        match piece {
+            Piece::Term(_, en, legal) => {
+                result.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
+                latin.clear();
+                result.extend(tokens(&words(en), false).into_iter().map(|mut token| {
+                    token.weak |= *legal;
+                    token
+                }));
+            }
+            Piece::Other(c) => latin.push(*c),
+            Piece::Han(_) => {}
+        }
+    }
+    joined_any |= push_han_words(&han, &mut result);
+    result.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
+    joined_any.then_some(result)
+}
+
+/// Pushes the words of a run of Chinese characters: place names and, between
+/// them, the rest read by sound. Whether any word joined two syllables.
+fn push_han_words(characters: &[char], result: &mut Vec<Token>) -> bool {
+    let mut joined = false;
+    let mut start = 0;
+    while start < characters.len() {
+        let (length, by_sound) = match place_length(characters, start) {
+            Some(length) => (length, false),
+            None => {
+                let next_place = (start + 1..characters.len())
+                    .find(|&at| place_length(characters, at).is_some())
+                    .unwrap_or(characters.len());
+                (next_place - start, true)
+            }
+        };
+        let word = characters.get(start..start + length).unwrap_or_default();
+        let latin: String =
+            word.iter().map(|c| c.to_pinyin().map_or("", |reading| reading.plain())).collect();
+        joined |= word.len() > 1;
+        if latin.is_empty() {
+            start += length.max(1);
+            continue;
+        }
+        if by_sound && word.len() > 1 {
+            let mut token = Token::new(&latin, false, true);
+            // A final ng often stands for a foreign n (孔 for `con`).
+            if let Some(stem) = latin.strip_suffix("ng") {
+                token.skeleton = skeleton(&phonetic_key(&format!("{stem}n")));
+            }
+            result.push(token);
+        } else {
+            result.push(Token::new(&latin, false, false));
+        }
+        start += length.max(1);
+    }
+    joined
+}
+
+/// The length of a Chinese place name (two or three characters) at `start`.
+fn place_length(characters: &[char], start: usize) -> Option<usize> {
+    (2..=3).rev().find(|length| {
+        characters.get(start..start + length).is_some_and(|word| {
+            let word: String = word.iter().collect();
+            crate::country::mentions(&word)
+                .first()
+                .is_some_and(|mention| mention.is_place && mention.range.len() == word.len())
+        })
+    })
 }
 
 fn flush_run(run: &mut String, tokens: &mut Vec<Token>) {
@@ -312,8 +422,35 @@ mod tests {
             [
                 (Via::ChineseCharacters, "上海东风航运 co ltd".to_string()),
                 (Via::Pinyin, "shang hai dong feng shipping co ltd".to_string()),
+                (Via::PinyinWords, "shanghai dongfeng shipping co ltd".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn chinese_company_names_are_also_read_as_words_by_sound() {
+        let words = readings("青岛艾利科贸易有限公司");
+        assert!(words.contains(&(Via::PinyinWords, "qingdao ailike trading co ltd".to_string())));
+        let by_sound = spellings("青岛艾利科贸易有限公司")
+            .into_iter()
+            .find(|spelling| spelling.via == Via::PinyinWords)
+            .unwrap();
+        // The place is a word as written; the foreign name is compared by its consonants.
+        assert!(!by_sound.tokens[0].vowelless && by_sound.tokens[1].vowelless);
+        assert_eq!(by_sound.tokens[1].skeleton, skeleton(&phonetic_key("elik")));
+        // A final ng stands for n in a transliterated name, compared by consonants.
+        let foreign = spellings("埃勒孔集团");
+        let by_sound = foreign.iter().find(|spelling| spelling.via == Via::PinyinWords).unwrap();
+        assert_eq!(by_sound.tokens[0].text, "aileikong");
+        assert_eq!(by_sound.tokens[0].skeleton, skeleton(&phonetic_key("elecon")));
+        // People's names are not read by sound.
+        assert!(!readings("王小明").iter().any(|(via, _)| *via == Via::PinyinWords));
+    }
+
+    #[test]
+    fn chinese_names_of_government_bodies_are_translated() {
+        assert!(readings("国家计划委员会")
+            .contains(&(Via::Translated, "state planning commission".to_string())));
     }
 
     #[test]

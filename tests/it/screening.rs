@@ -120,6 +120,41 @@ fn true_matches_across_scripts_spellings_and_order() {
 }
 
 #[test]
+fn arabic_script_chinese_companies_and_vowel_variants_meet_their_latin_forms() {
+    let data = data_with_fixtures();
+    let list = data.path().join("invented.csv");
+    std::fs::write(
+        &list,
+        "id,kind,name\nO-1,organization,青岛艾利科贸易有限公司\n\
+         P-1,person,\"AL-HAMADANI, Mahmoud Yunis\"\nP-2,person,\"ABDULRAHMAN, Khalid\"\n",
+    )
+    .unwrap();
+    let output = run_cli(data.path(), &["import", "csv", list.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for (query, expected) in [
+        // Pinyin words, the foreign name by sound, business words translated.
+        ("Qingdao Elike Trade Co., Ltd.", "O-1"),
+        // Arabic script with its article, and `abd` joined to a name.
+        ("محمود يونس الهمداني", "P-1"),
+        ("خالد عبدالرحمن", "P-2"),
+        // Latin spellings that differ in vowels, article and joining.
+        ("Muhmud Yonis al-Hamadani", "P-1"),
+        ("Mahmood Younis Hamadani", "P-1"),
+        ("Khaled Abdel Rahman", "P-2"),
+        ("Khalid Abd al-Rahman", "P-2"),
+    ] {
+        assert_eq!(
+            top(data.path(), query, &[]).map(|found| found.0),
+            Some(expected.into()),
+            "{query}"
+        );
+    }
+    for query in ["Qingdao Ocean Trading Co Ltd", "Mahmoud Hamadi", "Khalid Rahmani"] {
+        assert_eq!(top(data.path(), query, &[]), None, "{query}");
+    }
+}
+
+#[test]
 fn false_matches_stay_below_the_default_threshold() {
     let data = data_with_fixtures();
     for query in [
