@@ -7,6 +7,7 @@
 //! returns the best match per entity, with the evidence for it.
 
 pub mod arabic;
+pub mod cyrillic;
 pub mod index;
 pub mod normalize;
 pub mod score;

@@ -28,6 +28,7 @@ pub const FILE_NAME: &str = "screen.idx";
 /// indexes stale.
 const BUILDER_SOURCES: &[&str] = &[
     include_str!("arabic.rs"),
+    include_str!("cyrillic.rs"),
     include_str!("index.rs"),
     include_str!("normalize.rs"),
     include_str!("translit.rs"),

@@ -10,7 +10,9 @@
 //!   (김여정 → kim yo jong); the phonetic key joins it to Revised Romanization.
 //! - Arabic script: read as lists romanize it ([`super::arabic`]), the
 //!   tokens marked vowelless and compared by consonant skeleton.
-//! - Cyrillic, Greek and the rest: `any_ascii` transliteration.
+//! - Cyrillic: `any_ascii` transliteration, and a spelling with Russian
+//!   business and government words translated ([`super::cyrillic`]).
+//! - Greek and the rest: `any_ascii` transliteration.
 
 use pinyin::ToPinyin;
 
@@ -39,6 +41,9 @@ pub enum Via {
     Hangul,
     /// Transliterated Cyrillic.
     Cyrillic,
+    /// Transliterated Cyrillic with Russian business and government words
+    /// in English.
+    CyrillicTranslated,
     /// Transliterated Arabic script.
     Arabic,
     /// Another script, transliterated.
@@ -57,6 +62,7 @@ impl Via {
             Via::SinoKorean => "Sino-Korean reading",
             Via::Hangul => "Hangul romanization",
             Via::Cyrillic => "Cyrillic transliteration",
+            Via::CyrillicTranslated => "Cyrillic, business and government words translated",
             Via::Arabic => "Arabic-script transliteration",
             Via::OtherScript => "transliteration",
         }
@@ -149,6 +155,15 @@ pub fn spellings(name: &str) -> Vec<Spelling> {
             any_ascii::any_ascii(&folded)
         };
         spellings.push(Spelling { via, tokens: tokens(&words(&ascii), via == Via::Arabic) });
+        if via == Via::Cyrillic {
+            if let Some(english) = super::cyrillic::translated(&folded) {
+                let ascii = any_ascii::any_ascii(&english);
+                spellings.push(Spelling {
+                    via: Via::CyrillicTranslated,
+                    tokens: tokens(&words(&ascii), false),
+                });
+            }
+        }
     }
     spellings.retain(|spelling| spelling.tokens.iter().any(|token| !token.weak));
     spellings

@@ -120,13 +120,14 @@ fn true_matches_across_scripts_spellings_and_order() {
 }
 
 #[test]
-fn arabic_script_chinese_companies_and_vowel_variants_meet_their_latin_forms() {
+fn arabic_script_chinese_and_russian_companies_and_vowel_variants_meet_their_latin_forms() {
     let data = data_with_fixtures();
     let list = data.path().join("invented.csv");
     std::fs::write(
         &list,
         "id,kind,name\nO-1,organization,青岛艾利科贸易有限公司\n\
-         P-1,person,\"AL-HAMADANI, Mahmoud Yunis\"\nP-2,person,\"ABDULRAHMAN, Khalid\"\n",
+         P-1,person,\"AL-HAMADANI, Mahmoud Yunis\"\nP-2,person,\"ABDULRAHMAN, Khalid\"\n\
+         O-2,organization,STATE CORPORATION ROMASHKA\n",
     )
     .unwrap();
     let output = run_cli(data.path(), &["import", "csv", list.to_str().unwrap()]);
@@ -142,6 +143,8 @@ fn arabic_script_chinese_companies_and_vowel_variants_meet_their_latin_forms() {
         ("Mahmood Younis Hamadani", "P-1"),
         ("Khaled Abdel Rahman", "P-2"),
         ("Khalid Abd al-Rahman", "P-2"),
+        // Russian business words translated as the list translates them.
+        ("Государственная корпорация Ромашка", "O-2"),
     ] {
         assert_eq!(
             top(data.path(), query, &[]).map(|found| found.0),
