@@ -12,6 +12,8 @@
 //! letters (پ چ ژ گ ک ی) have their own sounds; tatweel, vowel marks and
 //! presentation forms go (the latter through NFKC in [`super::normalize::fold`]).
 
+use super::normalize::{self, Token};
+
 /// The article.
 const ARTICLE: &str = "ال";
 /// `abd` (servant of), the first half of many compound names.
@@ -19,21 +21,29 @@ const ABD: &str = "عبد";
 /// The name of God, kept whole in `عبدالله`.
 const ALLAH: &str = "الله";
 
-/// Latin letters for Arabic-script `text` (already folded), word by word;
-/// other characters are kept as they are.
-pub fn romanize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (index, word) in text.split(|c: char| c.is_whitespace()).enumerate() {
-        if index > 0 {
-            out.push(' ');
-        }
+/// The tokens of an Arabic-script name (already folded), marked vowelless:
+/// each word's Latin letters for display and its phonetic key made from the
+/// letters directly (romanized letters side by side would make digraphs
+/// that are not there: ط then ه is not `th`). Words without Arabic letters
+/// (a Latin name beside the Arabic one) are read as Latin.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut result = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
         let word: String = word.chars().filter(|c| *c != '\u{0640}').collect();
+        if !word.chars().any(super::translit::is_arabic) {
+            let ascii = any_ascii::any_ascii(&word);
+            result.extend(normalize::tokens(&normalize::words(&ascii), false));
+            continue;
+        }
         for part in parts(&word) {
-            romanize_word(part, &mut out);
-            out.push(' ');
+            let (text, key) = read_word(part);
+            if !text.is_empty() {
+                let skeleton = normalize::skeleton(&key);
+                result.push(Token { text, key, skeleton, weak: false, vowelless: true });
+            }
         }
     }
-    out
+    result
 }
 
 /// The parts of one written word: the article dropped, `عبد` split from a
@@ -55,82 +65,143 @@ fn parts(word: &str) -> Vec<&str> {
     vec![word]
 }
 
-/// Appends the Latin letters of one word.
-fn romanize_word(word: &str, out: &mut String) {
+/// The Latin letters of one word, and its phonetic key.
+fn read_word(word: &str) -> (String, String) {
+    let mut text = String::with_capacity(word.len());
+    let mut key = String::with_capacity(word.len());
     let count = word.chars().count();
     for (position, c) in word.chars().enumerate() {
         let initial = position == 0;
         let last = position + 1 == count;
-        let letters = match c {
-            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => "a",
-            'ء' | 'ئ' | 'ؤ' | 'ع' => {
-                if initial {
-                    "a"
-                } else {
-                    ""
-                }
-            }
-            'ب' => "b",
-            'ت' | 'ط' | 'ٹ' => "t",
-            'ث' => "th",
-            'ج' => "j",
-            'ح' | 'ه' | 'ھ' | 'ۀ' => "h",
-            'خ' => "kh",
-            'د' | 'ض' | 'ڈ' => "d",
-            'ذ' => "dh",
-            'ر' | 'ڑ' => "r",
-            'ز' | 'ظ' => "z",
-            'س' | 'ص' => "s",
-            'ش' => "sh",
-            'غ' => "gh",
-            'ف' => "f",
-            'ڤ' => "v",
-            'ق' => "q",
-            'ك' | 'ک' => "k",
-            'گ' => "g",
-            'ل' => "l",
-            'م' => "m",
-            'ن' | 'ں' => "n",
-            'پ' => "p",
-            'چ' => "ch",
-            'ژ' => "zh",
-            'ة' => {
-                if last {
-                    "a"
-                } else {
-                    "t"
-                }
-            }
-            'و' => {
-                if initial {
-                    "w"
-                } else {
-                    "u"
-                }
-            }
-            'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => {
-                if initial {
-                    "y"
-                } else {
-                    "i"
-                }
-            }
-            '٠'..='٩' => {
-                out.push(char::from(b'0' + (u32::from(c) - 0x0660) as u8));
+        // (as written in Latin, as the phonetic key has it)
+        let (letters, sound) = match c {
+            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => ("a", "a"),
+            'ء' | 'ئ' | 'ؤ' | 'ع' if initial => ("a", "a"),
+            'ء' | 'ئ' | 'ؤ' | 'ع' => ("", ""),
+            'ب' => ("b", "b"),
+            'پ' => ("p", "b"),
+            'ت' | 'ط' | 'ٹ' => ("t", "d"),
+            'د' | 'ض' | 'ڈ' => ("d", "d"),
+            'ث' => ("th", "d"),
+            'ذ' => ("dh", "d"),
+            'ج' => ("j", "j"),
+            'چ' => ("ch", "j"),
+            'ژ' => ("zh", "j"),
+            'ح' | 'ه' | 'ھ' | 'ۀ' => ("h", "h"),
+            'خ' => ("kh", "k"),
+            'غ' => ("gh", "k"),
+            'ق' => ("q", "k"),
+            'ك' | 'ک' => ("k", "k"),
+            'گ' => ("g", "k"),
+            'ر' | 'ڑ' => ("r", "l"),
+            'ل' => ("l", "l"),
+            'ز' | 'ظ' => ("z", "s"),
+            'س' | 'ص' => ("s", "s"),
+            'ش' => ("sh", "s"),
+            'ف' => ("f", "f"),
+            'ڤ' => ("v", "v"),
+            'م' => ("m", "m"),
+            'ن' | 'ں' => ("n", "n"),
+            'ة' if last => ("a", "a"),
+            'ة' => ("t", "d"),
+            'و' if initial => ("w", "v"),
+            'و' => ("u", "u"),
+            'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' if initial => ("y", "i"),
+            'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => ("i", "i"),
+            '٠'..='٩' | '۰'..='۹' => {
+                let zero = if c <= '٩' { 0x0660 } else { 0x06F0 };
+                let digit = char::from_digit(u32::from(c) - zero, 10).unwrap_or('0');
+                text.push(digit);
+                key.push(digit);
                 continue;
             }
-            '۰'..='۹' => {
-                out.push(char::from(b'0' + (u32::from(c) - 0x06F0) as u8));
-                continue;
-            }
-            other if super::translit::is_arabic(other) => "",
-            other => {
-                out.push(other);
-                continue;
-            }
+            _ => ("", ""),
         };
-        out.push_str(letters);
+        text.push_str(letters);
+        push_sound(&mut key, sound);
     }
+    (text, key)
+}
+
+/// Appends to a key, a letter repeated once (as [`normalize::phonetic_key`]
+/// collapses doubled letters).
+fn push_sound(key: &mut String, sound: &str) {
+    for c in sound.chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+}
+
+/// One consonant of a phonetic key and the vowels written after it.
+struct Slot<'a> {
+    consonant: u8,
+    vowels: &'a [u8],
+}
+
+/// A key as its leading vowels and its consonants with the vowels after
+/// each.
+fn slots(key: &[u8]) -> (&[u8], Vec<Slot<'_>>) {
+    let is_vowel = |byte: &u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
+    let leading = key.iter().take_while(|byte| is_vowel(byte)).count();
+    let (initial, mut rest) = key.split_at(leading);
+    let mut slots = Vec::new();
+    while let Some((&consonant, after)) = rest.split_first() {
+        let vowels = after.iter().take_while(|byte| is_vowel(byte)).count();
+        let (written, next) = after.split_at(vowels);
+        slots.push(Slot { consonant, vowels: written });
+        rest = next;
+    }
+    (initial, slots)
+}
+
+/// Whether the phonetic key of an Arabic-script word (its consonants and
+/// long vowels, [`romanize`]) can be written as the key of a Latin word: the
+/// same consonants in order; a long vowel the script writes stands where
+/// the Latin word has a vowel (or `w`/`v` for waw: `جوهر` is `Jawhar`); and
+/// what Latin only writes for a written letter has one in the script: a `v`
+/// inside the word (waw), a diphthong in `i` (yeh: `Husayn` is not `حسن`),
+/// a final vowel (`Ahmadi` is not `أحمد`), an initial vowel (alef or ayn).
+/// A final `h` is optional, and stands for a final vowel (ه after a vowel
+/// is often left out in Latin: `الله` is `Allah`).
+pub fn written_like(arabic_key: &str, latin_key: &str) -> bool {
+    let (arabic_initial, mut arabic) = slots(arabic_key.as_bytes());
+    let (latin_initial, latin) = slots(latin_key.as_bytes());
+    if arabic_initial.is_empty() != latin_initial.is_empty() {
+        return false;
+    }
+    let final_h =
+        latin.len() < arabic.len() && arabic.last().is_some_and(|slot| slot.consonant == b'h');
+    if final_h {
+        arabic.pop();
+    }
+    // Latin `v` inside the word: the waw the script writes as a vowel.
+    let mut latin_slots: Vec<(u8, Vec<u8>)> = Vec::new();
+    for (index, slot) in latin.iter().enumerate() {
+        match latin_slots.last_mut() {
+            Some(previous) if slot.consonant == b'v' && index > 0 => {
+                previous.1.push(b'w');
+                previous.1.extend_from_slice(slot.vowels);
+            }
+            _ => latin_slots.push((slot.consonant, slot.vowels.to_vec())),
+        }
+    }
+    if latin_slots.len() != arabic.len() {
+        return false;
+    }
+    let last = arabic.len().saturating_sub(1);
+    arabic.iter().zip(&latin_slots).enumerate().all(|(index, (arabic, (consonant, vowels)))| {
+        let written = !arabic.vowels.is_empty();
+        let needs_waw = vowels.contains(&b'w');
+        let diphthong = vowels.len() > 1 && vowels.contains(&b'i');
+        let final_vowel =
+            index == last && !vowels.is_empty() && !final_h && arabic.consonant != b'h';
+        arabic.consonant == *consonant
+            && (!written || !vowels.is_empty())
+            && (!needs_waw || arabic.vowels.contains(&b'u'))
+            && (!diphthong || written)
+            && (!final_vowel || written)
+    })
 }
 
 #[cfg(test)]
@@ -138,10 +209,13 @@ mod tests {
     use super::*;
 
     fn read(name: &str) -> String {
-        romanize(&crate::screen::normalize::fold(name))
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let tokens = tokens(&normalize::fold(name));
+        tokens.iter().map(|token| token.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    fn key(name: &str) -> String {
+        let tokens = tokens(&normalize::fold(name));
+        tokens.iter().map(|token| token.key.as_str()).collect::<Vec<_>>().join(" ")
     }
 
     #[test]
@@ -171,6 +245,53 @@ mod tests {
         assert_eq!(read("عبدالعزيز"), "abd aziz");
     }
 
+    fn written(arabic: &str, latin: &str) -> bool {
+        written_like(&key(arabic), &normalize::phonetic_key(latin))
+    }
+
+    #[test]
+    fn keys_come_from_the_letters_not_from_their_romanization() {
+        assert_eq!(read("طه"), "th");
+        assert_eq!(key("طه"), "dh", "ط then ه is not the digraph th");
+        assert_eq!(key("محمد"), normalize::phonetic_key("mhmd"));
+        assert_eq!(key("خالد"), normalize::phonetic_key("khald"));
+    }
+
+    #[test]
+    fn latin_spellings_that_add_only_short_vowels_are_written_alike() {
+        for (arabic, latin) in [
+            ("محمد", "muhammad"),
+            ("محمد", "mohamed"),
+            ("حسين", "hussein"),
+            ("حسين", "husayn"),
+            ("جوهر", "jawhar"),
+            ("مروان", "marwan"),
+            ("عمر", "omar"),
+            ("أسامة", "usama"),
+            ("حمزة", "hamzah"),
+            ("الله", "allah"),
+            ("طه", "taha"),
+            ("وليد", "walid"),
+            ("محمود", "mahmoud"),
+        ] {
+            assert!(written(arabic, latin), "{arabic} / {latin}");
+        }
+    }
+
+    #[test]
+    fn latin_letters_the_script_would_write_must_be_there() {
+        for (arabic, latin) in [
+            ("أحمد", "ahmadi"),
+            ("حسن", "husayn"),
+            ("العلي", "alavi"),
+            ("الحداد", "hawwat"),
+            ("عمر", "mar"),
+            ("حسن", "hassani"),
+        ] {
+            assert!(!written(arabic, latin), "{arabic} / {latin}");
+        }
+    }
+
     #[test]
     fn persian_letters_tatweel_and_digits() {
         assert_eq!(read("پرویز"), "pruiz");
@@ -178,5 +299,6 @@ mod tests {
         assert_eq!(read("شعبـان"), "shban");
         assert_eq!(read("کریمی"), "krimi");
         assert_eq!(read("١٢٣"), "123");
+        assert_eq!(read("Ibrahim (إبراهيم)"), "ibrahim abrahim");
     }
 }

@@ -183,6 +183,12 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("company limited", "co ltd"),
     ("joint venture", "jv"),
     ("sdn bhd", "sdnbhd"),
+    ("sp z o o", "spzoo"),
+    ("spzoo", "spzoo"),
+    ("s de rl de cv", "sderlcv"),
+    ("s de r l de c v", "sderlcv"),
+    ("s a de c v", "sadecv"),
+    ("sa de cv", "sadecv"),
     ("l l c", "llc"),
     ("s a", "sa"),
     ("fz llc", "fzllc"),
@@ -462,6 +468,8 @@ mod tests {
         assert_eq!(texts("Romashka Limited Liability Company"), ["romashka", "llc"]);
         assert_eq!(texts("Joint Stock Company Elecon"), ["jsc", "elecon"]);
         assert_eq!(texts("AO Elecon"), ["jsc", "elecon"]);
+        assert_eq!(texts("Acme Sp. z o.o."), ["acme", "spzoo"]);
+        assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
         let acme = tokens(&words("acme llc"), false);
         assert!(!acme[0].weak && acme[1].weak);
     }

@@ -15,7 +15,7 @@ const SURE_SIMILARITY: f32 = 0.9;
 const MIN_MERGE_SIMILARITY: f32 = 0.85;
 /// How much a listed word the query leaves out counts against the match,
 /// relative to a query word the list lacks (middle names are often omitted).
-const MISSING_LISTED_WORD_COST: f32 = 0.6;
+const MISSING_LISTED_WORD_COST: f32 = 0.7;
 
 /// Why two tokens were taken as the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,10 +49,17 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     if query.key == listed.key {
         return Some((0.95, How::Phonetic));
     }
-    if (query.vowelless || listed.vowelless)
-        && query.skeleton.len() >= 2
-        && query.skeleton == listed.skeleton
-    {
+    let written_alike = match (query.vowelless, listed.vowelless) {
+        (true, true) => query.skeleton.len() >= 2 && query.skeleton == listed.skeleton,
+        (true, false) => {
+            query.key.len() >= 2 && super::arabic::written_like(&query.key, &listed.key)
+        }
+        (false, true) => {
+            listed.key.len() >= 2 && super::arabic::written_like(&listed.key, &query.key)
+        }
+        (false, false) => false,
+    };
+    if written_alike {
         return Some((0.9, How::Consonants));
     }
     if !query.vowelless && !listed.vowelless && differ_in_vowels_only(&query.key, &listed.key) {
@@ -63,12 +70,24 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     if short.text.len() == 1 && long.text.starts_with(short.text.as_str()) {
         return Some((0.7, How::Initial));
     }
-    let typo =
-        edit_similarity(&query.key, &listed.key).max(edit_similarity(&query.text, &listed.text));
+    // In a short word, another first sound or a letter more or less makes
+    // another name (wang / zhang, jing / jinghe), not a slip; first vowels
+    // (Omar / Umar) and a first h (Haroun / Aroun) are spelling.
+    let (query_length, listed_length) = (query.text.len(), listed.text.len());
+    let another_short_name = query_length.min(listed_length) < SHORT_WORD
+        && (!same_first_sound(&query.key, &listed.key) || query_length.abs_diff(listed_length) > 1);
+    let typo = if another_short_name {
+        0.0
+    } else {
+        edit_similarity(&query.key, &listed.key).max(edit_similarity(&query.text, &listed.text))
+    };
     if typo >= TYPO_FLOOR {
         return Some((0.95 * typo, How::Typo));
     }
-    if query.skeleton.len() >= 3
+    if !query.vowelless
+        && !listed.vowelless
+        && query.skeleton.len() >= 3
+        && query.key.len().min(listed.key.len()) >= SHORT_WORD
         && query.skeleton == listed.skeleton
         && query.text.len().abs_diff(listed.text.len()) <= 2
     {
@@ -102,6 +121,25 @@ fn differ_in_vowels_only(a: &str, b: &str) -> bool {
 /// The shortest key [`differ_in_vowels_only`] looks at.
 pub(super) const MIN_VOWEL_VARIANT: usize = 6;
 
+/// Whether two keys start alike: the same consonant, two vowels, or one
+/// with an `h` the other leaves out.
+fn same_first_sound(a: &str, b: &str) -> bool {
+    let is_vowel = |byte: Option<u8>| matches!(byte, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    let (first_a, first_b) = (a.bytes().next(), b.bytes().next());
+    first_a == first_b
+        || is_vowel(first_a) && is_vowel(first_b)
+        || a.strip_prefix('h') == Some(b)
+        || b.strip_prefix('h') == Some(a)
+        || a.strip_prefix('h')
+            .is_some_and(|rest| is_vowel(rest.bytes().next()) && is_vowel(first_b))
+        || b.strip_prefix('h')
+            .is_some_and(|rest| is_vowel(rest.bytes().next()) && is_vowel(first_a))
+}
+
+/// Words shorter than this take slips only after their first letter, and
+/// share their consonants only when their keys are this long.
+const SHORT_WORD: usize = 6;
+
 /// The least similarity [`edit_similarity`] reports; below it, 0.
 const TYPO_FLOOR: f32 = 0.75;
 
@@ -114,6 +152,7 @@ fn edit_similarity(a: &str, b: &str) -> f32 {
     if length_a.min(length_b) < 4 || length_a.abs_diff(length_b) > 2 {
         return 0.0;
     }
+
     let longer = length_a.max(length_b);
     // The most edits that still reach the floor (floor of 0.25 × longer).
     let allowed = longer - (TYPO_FLOOR * longer as f32).ceil() as usize;
@@ -272,8 +311,28 @@ pub fn align(
             denominator += MISSING_LISTED_WORD_COST * weight(listed_weights, l);
         }
     }
-    let score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
+    let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
+    // Initials, and letters joined into a word, never carry a match alone.
+    let carried = pairs.iter().any(|(query_range, listed_range, _, how)| match how {
+        How::Initial => false,
+        How::Joined => {
+            all_longer_than_a_letter(query, query_range)
+                && all_longer_than_a_letter(listed, listed_range)
+        }
+        _ => true,
+    });
+    if !carried {
+        score = score.min(UNCARRIED_SCORE);
+    }
     Alignment { score, pairs, query_used, listed_used }
+}
+
+/// The highest score of an alignment made only of initials and joined
+/// letters (`K M A` for `Ma Kun`).
+const UNCARRIED_SCORE: f32 = 0.5;
+
+fn all_longer_than_a_letter(tokens: &[Token], range: &std::ops::Range<usize>) -> bool {
+    tokens.get(range.clone()).unwrap_or_default().iter().all(|token| token.text.len() > 1)
 }
 
 /// Writes a score as the decimal it was rounded to (0.967, not 0.9670000076).
@@ -397,6 +456,13 @@ mod tests {
     }
 
     #[test]
+    fn initials_and_joined_letters_alone_never_carry_a_match() {
+        assert!(score("Ma Kun", "K M A") <= UNCARRIED_SCORE);
+        assert!(score("J S", "SMITH, John") <= UNCARRIED_SCORE);
+        assert!(score("J Smith", "SMITH, John") > 0.8);
+    }
+
+    #[test]
     fn numbers_must_match_exactly() {
         assert!(score("Asia Bridge 2", "ASIA BRIDGE 1") < 0.8);
     }
@@ -425,6 +491,14 @@ mod tests {
         assert_eq!(token_similarity(&t("j"), &t("john")).map(|x| x.1), Some(How::Initial));
         assert_eq!(token_similarity(&t("ivanova"), &t("ivanvoa")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("kim"), &t("lee")), None);
+        // Short words: another first letter, a letter more, or shared
+        // consonants alone make another name.
+        assert_eq!(token_similarity(&t("wang"), &t("zhang")), None);
+        assert_eq!(token_similarity(&t("jing"), &t("jinghe")), None);
+        assert_eq!(token_similarity(&t("olga"), &t("oleg")), None);
+        assert_eq!(token_similarity(&t("petrov"), &t("petrob")).map(|x| x.1), Some(How::Typo));
+        assert!(token_similarity(&t("umar"), &t("omar")).is_some());
+        assert!(token_similarity(&t("abib"), &t("habib")).is_some());
         assert_eq!(
             token_similarity(&t("mohammed"), &t("muhammad")).map(|x| x.1),
             Some(How::Vowels)

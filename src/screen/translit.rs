@@ -149,12 +149,12 @@ pub fn spellings(name: &str) -> Vec<Spelling> {
         } else {
             Via::AsWritten
         };
-        let ascii = if via == Via::Arabic {
-            any_ascii::any_ascii(&super::arabic::romanize(&folded))
+        let read = if via == Via::Arabic {
+            super::arabic::tokens(&folded)
         } else {
-            any_ascii::any_ascii(&folded)
+            tokens(&words(&any_ascii::any_ascii(&folded)), false)
         };
-        spellings.push(Spelling { via, tokens: tokens(&words(&ascii), via == Via::Arabic) });
+        spellings.push(Spelling { via, tokens: read });
         if via == Via::Cyrillic {
             if let Some(english) = super::cyrillic::translated(&folded) {
                 let ascii = any_ascii::any_ascii(&english);
