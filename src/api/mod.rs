@@ -284,6 +284,17 @@ impl<'a, T> WithData<'a, T> {
     }
 }
 
+/// `value` as a JSON answer, serialized straight into one buffer of about
+/// `capacity` bytes (axum's `Json` starts at 128 bytes and grows the buffer
+/// several times for a screening answer).
+pub(crate) fn json_answer<T: Serialize>(value: &T, capacity: usize) -> Result<Response, ApiError> {
+    let mut body = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut body, value)
+        .map_err(|error| ApiError::internal(format!("cannot write the answer: {error}")))?;
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body)
+        .into_response())
+}
+
 /// The routes, with tracing, CORS, timeout and load shedding.
 pub fn router(state: Arc<AppState>) -> Router {
     let config = state.config.clone();

@@ -7,7 +7,6 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,7 +14,7 @@ use serde_json::Value;
 use super::body::{json_body, read_body, require_content_type, run_blocking};
 use super::error::ApiError;
 use super::params::Params;
-use super::{stream, AppState, DataVersion, WithData};
+use super::{json_answer, stream, AppState, DataVersion, WithData};
 use crate::bulk;
 use crate::catalog::Catalog;
 use crate::model::EntityKind;
@@ -48,8 +47,11 @@ pub async fn one(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respons
             .screener
             .screen(&query)
             .map_err(|error| ApiError::bad_parameter("name", error))?;
+        // The benchmark's 2,000 names: a median of 600 bytes a match and
+        // under 350 for the rest; 27 answers outgrow this and grow once.
+        let capacity = 512 + 1024 * matches.len();
         let answer = Answer { query: name, kind, threshold, limit, matches };
-        Ok(Json(WithData::new(answer, &catalog)).into_response())
+        json_answer(&WithData::new(answer, &catalog), capacity)
     };
     // Names of usual length are screened right here (well under a
     // millisecond: handing them to another thread costs more in the tail
