@@ -186,18 +186,25 @@ impl Index {
         // Rarest shared terms first; very common ones only when nothing rarer matched.
         hits.sort_by(|a, b| self.idf_of(*b).total_cmp(&self.idf_of(*a)));
         let common = (self.forms.len() / 20).max(200);
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // Every (form, idf) shared, then summed per form after a sort: cheaper
+        // than a hash map for the few thousand postings a query touches.
+        let mut shared: Vec<(u32, f32)> = Vec::new();
         for (rank, term) in hits.iter().enumerate() {
             let postings = self.postings.get(*term as usize).map_or(&[][..], Vec::as_slice);
-            if postings.len() > common && rank > 0 && !scores.is_empty() {
+            if postings.len() > common && rank > 0 && !shared.is_empty() {
                 continue;
             }
             let idf = self.idf_of(*term);
-            for form in postings {
-                *scores.entry(*form).or_default() += idf;
+            shared.extend(postings.iter().map(|form| (*form, idf)));
+        }
+        shared.sort_unstable_by_key(|(form, _)| *form);
+        let mut ranked: Vec<(u32, f32)> = Vec::new();
+        for (form, idf) in shared {
+            match ranked.last_mut() {
+                Some((last, score)) if *last == form => *score += idf,
+                _ => ranked.push((form, idf)),
             }
         }
-        let mut ranked: Vec<(u32, f32)> = scores.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(CANDIDATES);
         ranked.into_iter().map(|(form, _)| form).collect()

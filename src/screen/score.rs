@@ -148,7 +148,8 @@ const TYPO_FLOOR: f32 = 0.75;
 /// [`TYPO_FLOOR`]. The distance is the optimal string alignment distance
 /// (Damerau–Levenshtein without edits of a transposed pair).
 fn edit_similarity(a: &str, b: &str) -> f32 {
-    let (length_a, length_b) = (a.chars().count(), b.chars().count());
+    let length = |word: &str| if word.is_ascii() { word.len() } else { word.chars().count() };
+    let (length_a, length_b) = (length(a), length(b));
     if length_a.min(length_b) < 4 || length_a.abs_diff(length_b) > 2 {
         return 0.0;
     }
@@ -390,10 +391,20 @@ fn join_runs(
                 if many_used.get(start..end).is_none_or(|used| used.iter().any(|u| *u)) {
                     continue 'runs;
                 }
-                let joined: String = run.iter().map(|t| t.text.as_str()).collect();
-                if joined.len() > single.text.len() + 2 {
+                // Lengths and first sounds first: most runs are told apart
+                // without building the joined word.
+                let joined_length: usize = run.iter().map(|t| t.text.len()).sum();
+                if joined_length > single.text.len() + 2 {
                     continue 'runs;
                 }
+                if joined_length + 2 < single.text.len() {
+                    continue;
+                }
+                let first_key = run.first().map_or("", |t| t.key.as_str());
+                if !same_first_sound(first_key, &single.key) {
+                    continue 'runs;
+                }
+                let joined: String = run.iter().map(|t| t.text.as_str()).collect();
                 let joined = Token::new(&joined, false, run.iter().any(|t| t.vowelless));
                 let similarity = token_similarity(&joined, single).map_or(0.0, |(s, _)| s);
                 if similarity >= MIN_MERGE_SIMILARITY {
