@@ -26,7 +26,7 @@ use crate::lists::ImportedList;
 use crate::model::{EntityKind, Identifier, Status};
 use crate::registry::Registry;
 use index::Index;
-use score::{align, Pair};
+use score::{align, Missing, Pair};
 use translit::{spellings, Via};
 
 /// The default threshold: the score from which a match is reported. Chosen
@@ -343,7 +343,15 @@ impl Screener {
                 {
                     continue;
                 }
-                let alignment = align(&spelling.tokens, &weights, &form.tokens, &form.weights);
+                let syllables =
+                    |via: Via| matches!(via, Via::Pinyin | Via::SinoKorean | Via::Hangul);
+                let missing = if syllables(spelling.via) || syllables(form.via) {
+                    Missing::Syllables
+                } else {
+                    Missing::Optional
+                };
+                let alignment =
+                    align(&spelling.tokens, &weights, &form.tokens, &form.weights, missing);
                 let mut score = alignment.score;
                 let transliterated = spelling.via != form.via || spelling.via != Via::AsWritten;
                 if transliterated && score >= 1.0 && spelling.via != Via::ChineseCharacters {

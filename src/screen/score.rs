@@ -260,6 +260,18 @@ impl Alignment {
     }
 }
 
+/// How much a word one side lacks counts against a match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Missing {
+    /// Names with optional parts (middle names, patronymics, extra words of
+    /// a company name): a listed word the query leaves out costs 0.7 of
+    /// its weight.
+    Optional,
+    /// Names read syllable by syllable (Chinese and Korean): every syllable
+    /// belongs to the name, so a missing one costs its whole weight.
+    Syllables,
+}
+
 /// Aligns query tokens to listed tokens and scores the result. `query_weights`
 /// and `listed_weights` say how much each token counts (rarer, heavier).
 pub fn align(
@@ -267,6 +279,7 @@ pub fn align(
     query_weights: &[f32],
     listed: &[Token],
     listed_weights: &[f32],
+    missing: Missing,
 ) -> Alignment {
     let mut listed_used = vec![false; listed.len()];
     // (query index range, listed index range, similarity, how)
@@ -309,7 +322,11 @@ pub fn align(
     }
     for (l, used) in listed_used.iter().enumerate() {
         if !used {
-            denominator += MISSING_LISTED_WORD_COST * weight(listed_weights, l);
+            let cost = match missing {
+                Missing::Optional => MISSING_LISTED_WORD_COST,
+                Missing::Syllables => 1.0,
+            };
+            denominator += cost * weight(listed_weights, l);
         }
     }
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
@@ -438,7 +455,7 @@ mod tests {
         let weights = |tokens: &[Token]| -> Vec<f32> {
             tokens.iter().map(|t| if t.weak { 0.2 } else { 1.0 }).collect()
         };
-        align(&query, &weights(&query), &listed, &weights(&listed)).score
+        align(&query, &weights(&query), &listed, &weights(&listed), Missing::Optional).score
     }
 
     #[test]
@@ -464,6 +481,19 @@ mod tests {
     fn different_given_names_score_low() {
         assert!(score("Kim Min Jun", "KIM, Yo Jong") < 0.6);
         assert!(score("John Smith", "Jane Smythe") < 0.8);
+    }
+
+    #[test]
+    fn a_missing_syllable_costs_its_whole_weight() {
+        let (query, listed) =
+            (tokens(&words("kang min jun"), false), tokens(&words("kang min"), false));
+        let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
+        let (listed_ones, query_ones) = (ones(&listed), ones(&query));
+        let optional = align(&listed, &listed_ones, &query, &query_ones, Missing::Optional).score;
+        let syllables = align(&listed, &listed_ones, &query, &query_ones, Missing::Syllables).score;
+        // Two of three words paired, weights 1: 4 / (4 + 0.7) against 4 / (4 + 1).
+        assert!((optional - 4.0 / 4.7).abs() < 1e-6, "{optional}");
+        assert!((syllables - 0.8).abs() < 1e-6, "{syllables}");
     }
 
     #[test]
