@@ -16,6 +16,8 @@ const MIN_MERGE_SIMILARITY: f32 = 0.85;
 /// How much a listed word the query leaves out counts against the match,
 /// relative to a query word the list lacks (middle names are often omitted).
 const MISSING_LISTED_WORD_COST: f32 = 0.7;
+/// What each further listed word the query leaves out costs.
+const FURTHER_MISSING_COST: f32 = 0.35;
 
 /// Why two tokens were taken as the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -320,15 +322,24 @@ pub fn align(
             denominator += weight(query_weights, q);
         }
     }
+    let (mut missing_sum, mut missing_heaviest) = (0.0_f32, 0.0_f32);
     for (l, used) in listed_used.iter().enumerate() {
         if !used {
-            let cost = match missing {
-                Missing::Optional => MISSING_LISTED_WORD_COST,
-                Missing::Syllables => 1.0,
-            };
-            denominator += cost * weight(listed_weights, l);
+            let weight = weight(listed_weights, l);
+            missing_sum += weight;
+            missing_heaviest = missing_heaviest.max(weight);
         }
     }
+    denominator += match missing {
+        // The heaviest listed word left out costs the most; further ones
+        // less (a given name and surname out of four parts is a usual way
+        // to write a long name).
+        Missing::Optional => {
+            MISSING_LISTED_WORD_COST * missing_heaviest
+                + FURTHER_MISSING_COST * (missing_sum - missing_heaviest)
+        }
+        Missing::Syllables => missing_sum,
+    };
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
     // Initials, and letters joined into a word, never carry a match alone.
     let carried = pairs.iter().any(|(query_range, listed_range, _, how)| match how {
@@ -494,6 +505,16 @@ mod tests {
         // Two of three words paired, weights 1: 4 / (4 + 0.7) against 4 / (4 + 1).
         assert!((optional - 4.0 / 4.7).abs() < 1e-6, "{optional}");
         assert!((syllables - 0.8).abs() < 1e-6, "{syllables}");
+    }
+
+    #[test]
+    fn further_missing_listed_words_cost_less_than_the_first() {
+        // Given name and surname of four words: two left out.
+        let of_four = score("Abid Tikriti", "TIKRITI, Abid Hamid Mahmud");
+        // Weights 1: 4 / (4 + 0.7 + 0.35).
+        assert!((of_four - 4.0 / 5.05).abs() < 1e-6, "{of_four}");
+        let of_three = score("Abid Tikriti", "TIKRITI, Abid Hamid");
+        assert!(of_three > of_four);
     }
 
     #[test]
