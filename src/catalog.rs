@@ -83,17 +83,33 @@ pub struct Catalog {
     folded_names: Vec<Vec<String>>,
 }
 
+/// The registry version of a data folder without `registry.json`.
+pub const NO_REGISTRY: &str = "none";
+
 impl Catalog {
+    /// Whether the data folder had no `registry.json` (the registry is then
+    /// empty and only the imported lists are screened).
+    pub fn registry_missing(&self) -> bool {
+        self.sources
+            .iter()
+            .any(|source| source.source == screen::REGISTRY_SOURCE && source.version == NO_REGISTRY)
+    }
+
     /// Loads `DATA/registry.json` and every list in `DATA/lists/`, and
     /// builds the index with statuses judged on `as_of`.
     pub fn load(data: &Path, as_of: NaiveDate) -> anyhow::Result<Catalog> {
         let registry_path = data.join("registry.json");
-        let hint = "run `sanctions extract` to build the registry";
-        // Read once: the same text is parsed and digested.
-        let registry_text = store::read_text(&registry_path).context(hint)?;
-        let registry = store::parse(&registry_path, &registry_text).context(hint)?;
+        let hint = "run `sanctions extract` to build the registry again";
+        // Read once: the same text is parsed and digested. No file is an
+        // empty registry: a team may screen against official lists only.
+        let (registry, registry_version) = match store::read_text_if_any(&registry_path)? {
+            Some(text) => (
+                store::parse(&registry_path, &text).context(hint)?,
+                short_digest([text.as_bytes()]),
+            ),
+            None => (Registry::from_documents(&[]), NO_REGISTRY.to_string()),
+        };
         let lists = lists::load_all(data)?;
-        let registry_version = short_digest([registry_text.as_bytes()]);
         let reviews = match ReviewStore::open_existing(data)? {
             Some(store) => store.reviews()?,
             None => HashMap::new(),

@@ -670,7 +670,20 @@ fn lists(data: &Path) -> anyhow::Result<()> {
 
 /// Builds the screening index over the registry and every imported list.
 pub fn load_screener(data: &Path, today: NaiveDate) -> anyhow::Result<Screener> {
-    Ok(Catalog::load(data, today)?.screener)
+    let catalog = Catalog::load(data, today)?;
+    if catalog.registry_missing() {
+        eprintln!("{}", no_registry_note(data));
+    }
+    Ok(catalog.screener)
+}
+
+/// What a command says, once, when the data folder has no registry.
+fn no_registry_note(data: &Path) -> String {
+    format!(
+        "note: {} has no registry.json: the registry is empty and only imported lists are used \
+         (`sanctions extract` builds it)",
+        data.display()
+    )
 }
 
 fn serve(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
@@ -685,6 +698,9 @@ fn serve(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let as_of = args.as_of.unwrap_or_else(today);
     let catalog = Catalog::load(data, as_of)?;
+    if catalog.registry_missing() {
+        tracing::warn!("{}", no_registry_note(data));
+    }
     let entities = catalog.entities().len();
     let config = api::Config {
         max_in_flight: args.max_in_flight.max(1),
@@ -837,15 +853,8 @@ fn screen_csv(screener: &Screener, input: &Path, args: &ScreenArgs) -> anyhow::R
         let out = io::BufWriter::new(io::stdout().lock());
         bulk::screen_csv(screener, reader, out, &options, on_progress).with_context(failed)?
     } else {
-        let folder = match args.out.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let mut temporary = tempfile::Builder::new()
-            .prefix(".screen-")
-            .suffix(".csv.tmp")
-            .tempfile_in(folder)
-            .with_context(|| format!("cannot write in {}", folder.display()))?;
+        let mut temporary = crate::registry::store::temporary_beside(&args.out)
+            .with_context(|| format!("cannot write beside {}", args.out.display()))?;
         let out = io::BufWriter::new(temporary.as_file_mut());
         let summary =
             bulk::screen_csv(screener, reader, out, &options, on_progress).with_context(failed)?;
@@ -889,9 +898,16 @@ fn progress_bar(size: Option<u64>) -> ProgressBar {
     }
 }
 
+/// `DATA/registry.json`, or an empty registry (said once on stderr) when
+/// there is none.
 fn load_registry(data: &Path) -> anyhow::Result<Registry> {
     let path = data.join("registry.json");
-    store::load(&path).with_context(|| "run `sanctions extract` to build the registry".to_string())
+    if !path.exists() {
+        eprintln!("{}", no_registry_note(data));
+        return Ok(Registry::from_documents(&[]));
+    }
+    store::load(&path)
+        .with_context(|| "run `sanctions extract` to build the registry again".to_string())
 }
 
 fn today() -> NaiveDate {

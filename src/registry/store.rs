@@ -155,6 +155,15 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     })
 }
 
+/// The text at `path`, or `None` when there is no file there.
+pub fn read_text_if_any(path: &Path) -> Result<Option<String>, Error> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(source) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Io { path: path.to_path_buf(), action: "cannot read", source }),
+    }
+}
+
 /// [`load_versioned`] on text already read from `path`.
 fn parse_versioned<T: serde::de::DeserializeOwned>(
     path: &Path,
@@ -198,17 +207,34 @@ pub fn save(path: &Path, registry: &Registry) -> Result<(), Error> {
     write_atomically(path, json.as_bytes())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so `path` never holds a partial write.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+/// A temporary file in the folder of `path` (created if missing), to be
+/// renamed onto `path` once complete. It gets the mode a new file would
+/// (0666 less the process umask: 0644 under the usual 022), not the 0600 of
+/// a private temporary file, so a service that reads the data can read
+/// what an operator wrote.
+pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    fs::create_dir_all(&dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tmp-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(&dir)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and
+/// a rename, so `path` never holds a partial write. The folder is created
+/// if it does not exist.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io =
         |action: &'static str| move |source| Error::Io { path: path.to_path_buf(), action, source };
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)
-        .map_err(io("cannot create a temporary file beside"))?;
+    let mut temp = temporary_beside(path).map_err(io("cannot create a temporary file beside"))?;
     temp.write_all(bytes).map_err(io("cannot write"))?;
     temp.as_file().sync_all().map_err(io("cannot flush"))?;
     temp.persist(path).map_err(|error| Error::Io {

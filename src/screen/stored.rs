@@ -55,7 +55,7 @@ pub fn load_or_build(dir: &Path, entities: Vec<Entity>) -> Index {
                 tracing::info!(path = %path.display(), %reason, "rebuilding the screening index");
             }
             let index = Index::build(entities);
-            if let Err(error) = write(dir, &path, &key, &index) {
+            if let Err(error) = write(&path, &key, &index) {
                 tracing::warn!(path = %path.display(), %error, "could not store the screening index");
             }
             index
@@ -121,10 +121,9 @@ fn read(path: &Path, key: &[u8; 32], entity_count: usize) -> Result<Index, Stale
     Ok(index)
 }
 
-fn write(dir: &Path, path: &Path, key: &[u8; 32], index: &Index) -> anyhow::Result<()> {
+fn write(path: &Path, key: &[u8; 32], index: &Index) -> anyhow::Result<()> {
     let payload = postcard::to_stdvec(index)?;
-    fs::create_dir_all(dir)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut file = crate::registry::store::temporary_beside(path)?;
     file.write_all(MAGIC)?;
     file.write_all(key)?;
     file.write_all(Sha256::digest(&payload).as_slice())?;

@@ -110,11 +110,13 @@ fn missing_or_empty_sources_and_unwritable_output_are_clear_errors() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("no source texts"), "{}", stderr(&output));
 
+    // A folder that cannot be made (a file is in the way) is named.
     let seeded = data_with_seeds();
-    let out = seeded.path().join("missing-dir/registry.json");
+    fs::write(seeded.path().join("blocker"), b"a file").unwrap();
+    let out = seeded.path().join("blocker/registry.json");
     let output = run_cli(seeded.path(), &["extract", "--out", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("missing-dir"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("blocker"), "{}", stderr(&output));
 }
 
 #[test]
@@ -144,4 +146,51 @@ fn usage_errors_exit_with_two() {
     assert_eq!(run_cli(data.path(), &["entities", "--kind", "spaceship"]).status.code(), Some(2));
     assert_eq!(run_cli(data.path(), &["entities", "--as-of", "yesterday"]).status.code(), Some(2));
     assert_eq!(run_cli(data.path(), &["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_new_data_folder_screens_imported_lists_without_a_registry() {
+    let parent = TempDir::new().unwrap();
+    let data = parent.path().join("new").join("data");
+    let list = root().join("tests/data/lists/watchlist.csv");
+    let output = run_cli(&data, &["import", "csv", list.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run_cli(&data, &["screen", "Ivan Sidorov"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("W-1"), "{}", stdout(&output));
+    assert_eq!(stderr(&output).matches("no registry.json").count(), 1, "{}", stderr(&output));
+    let output = run_cli(&data, &["entities"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // A registry written into a folder that does not exist yet.
+    let out = parent.path().join("elsewhere/registry.json");
+    let sources = root().join("data/sources");
+    let output = run_cli(
+        &data,
+        &["extract", "--sources", sources.to_str().unwrap(), "--out", out.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn written_files_take_the_process_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let list = root().join("tests/data/lists/watchlist.csv");
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let data = TempDir::new().unwrap();
+        let script = format!(
+            "umask {umask} && exec \"$0\" --data \"$1\" import csv \"$2\" && exec \"$0\" --data \"$1\" screen Sidorov"
+        );
+        let output = std::process::Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_sanctions")])
+            .arg(data.path())
+            .arg(&list)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let stored = data.path().join("lists/watchlist.json");
+        let found = fs::metadata(&stored).unwrap().permissions().mode() & 0o777;
+        assert_eq!(found, mode, "umask {umask}: {}", stored.display());
+    }
 }
