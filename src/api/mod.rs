@@ -75,6 +75,10 @@ pub struct Config {
     /// The bearer token review decisions need; without one, decisions are
     /// refused (403).
     pub review_token: Option<ReviewToken>,
+    /// How often the data folder is checked for a changed registry, list or
+    /// review database (written by another process); a change swaps in a
+    /// new catalog.
+    pub watch_every: Duration,
 }
 
 /// A secret bearer token; never printed.
@@ -114,6 +118,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             as_of: None,
             review_token: None,
+            watch_every: Duration::from_secs(2),
         }
     }
 }
@@ -417,7 +422,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let config = state.config.clone();
-    tokio::spawn(refresh_daily(Arc::clone(&state)));
+    tokio::spawn(follow_data(Arc::clone(&state)));
     let service = TowerToHyperService::new(router(state));
     let connections = Arc::new(Semaphore::new(config.max_connections));
     let (stop, stopping) = watch::channel(false);
@@ -489,34 +494,69 @@ fn too_many_connections() -> Vec<u8> {
     .into_bytes()
 }
 
-/// Rebuilds the catalog when the day changes, so registry statuses (which
-/// depend on the day) stay true on a server that runs for weeks.
-async fn refresh_daily(state: Arc<AppState>) {
-    if state.config.as_of.is_some() {
-        return;
-    }
-    let mut ticks = tokio::time::interval(Duration::from_secs(60));
+/// Rebuilds the catalog when its data changes (an import, `extract` or a
+/// review decision by another process: the files' sizes and modification
+/// times are compared every [`Config::watch_every`]) and when the day
+/// changes, so registry statuses (which depend on the day) stay true on a
+/// server that runs for weeks. Requests in flight finish on the catalog
+/// they started with; a failed rebuild keeps the old one.
+async fn follow_data(state: Arc<AppState>) {
+    let mut ticks = tokio::time::interval(state.config.watch_every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let data = state.data.clone();
+    let mut seen = data_fingerprint(&data);
     loop {
         ticks.tick().await;
-        let today = chrono::Local::now().date_naive();
-        if state.catalog().as_of == today {
+        let day = state.config.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let fingerprint = data_fingerprint(&data);
+        let new_day = state.catalog().as_of != day;
+        if fingerprint == seen && !new_day {
             continue;
         }
-        let data = state.data.clone();
+        let folder = data.clone();
         // No decision lands between the load and the swap.
         let decisions = state.review_store.lock().await;
-        match tokio::task::spawn_blocking(move || Catalog::load(&data, today)).await {
+        match tokio::task::spawn_blocking(move || Catalog::load(&folder, day)).await {
             Ok(Ok(catalog)) => {
-                tracing::info!(%today, "catalog rebuilt for the new day");
+                let why = if new_day { "the new day" } else { "changed data" };
+                tracing::info!(%day, entities = catalog.entities().len(), "catalog rebuilt for {why}");
                 state.replace_catalog_arc(Arc::new(catalog));
+                seen = fingerprint;
             }
             Ok(Err(error)) => {
-                tracing::error!("catalog rebuild failed, keeping the old one: {error:#}")
+                tracing::error!("catalog rebuild failed, keeping the old one: {error:#}");
+                seen = fingerprint; // tried once; the next change tries again
             }
             Err(error) => tracing::error!("catalog rebuild failed: {error}"),
         }
         drop(decisions);
     }
+}
+
+/// Size and modification time of every file a catalog is built from:
+/// `registry.json`, `lists/*.json` and the review database (with its WAL).
+fn data_fingerprint(data: &std::path::Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut files = vec![
+        data.join("registry.json"),
+        data.join("reviews.sqlite"),
+        data.join("reviews.sqlite-wal"),
+    ];
+    if let Ok(entries) = std::fs::read_dir(crate::lists::folder(data)) {
+        files.extend(
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|extension| extension == "json")),
+        );
+    }
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let metadata = std::fs::metadata(&path).ok()?;
+            Some((path, metadata.len(), metadata.modified().ok()))
+        })
+        .collect()
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

@@ -33,8 +33,13 @@ pub(crate) struct TestServer {
 
 impl TestServer {
     pub(crate) async fn start(config: Config) -> TestServer {
-        // A fixed day, so the server never swaps in a catalog for today.
-        let config = Config { as_of: Some(AS_OF.parse().unwrap()), ..config };
+        // A fixed day, so the server never swaps in a catalog for today, and
+        // no watching: the fixture catalog is not what its folder holds.
+        let config = Config {
+            as_of: Some(AS_OF.parse().unwrap()),
+            watch_every: Duration::from_secs(3600),
+            ..config
+        };
         let catalog = fixture_catalog();
         TestServer::serve(AppState::new(root().join("data"), catalog, config)).await
     }
@@ -186,6 +191,41 @@ async fn health_reports_counts_and_data_versions() {
     assert_eq!(body["entities"].as_u64(), Some(listed));
     assert_eq!(body["data"]["as_of"], AS_OF);
     assert!(body["data"]["sources"][1]["version"].as_str().unwrap().starts_with("sha256:"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_follows_a_list_imported_by_another_process() {
+    let data = crate::common::data_with_fixtures();
+    let config = Config { watch_every: Duration::from_millis(100), ..Config::default() };
+    let server = TestServer::start_on(data.path(), config).await;
+    let (_, before) = server.get("/health").await;
+    assert!(!source_names(&before).contains(&"invented"));
+    let list = data.path().join("invented.csv");
+    std::fs::write(&list, "id,kind,name\nI-1,person,Ottilie Brackwater\n").unwrap();
+    let output = crate::common::run_cli(data.path(), &["import", "csv", list.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", crate::common::stderr(&output));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (status, body) = server.get("/screen?name=Ottilie%20Brackwater").await;
+        assert_eq!(status, StatusCode::OK);
+        if body["matches"][0]["entity"]["id"] == "I-1" {
+            let (_, health) = server.get("/health").await;
+            assert!(source_names(&health).contains(&"invented"));
+            assert_eq!(
+                health["entities"].as_u64(),
+                before["entities"].as_u64().map(|count| count + 1)
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "the new list was not served: {body}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // A list that cannot be read keeps the last good catalog serving.
+    std::fs::write(data.path().join("lists/invented.json"), b"{ cut short").unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (status, body) = server.get("/screen?name=Ottilie%20Brackwater").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["matches"][0]["entity"]["id"], "I-1");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
