@@ -14,6 +14,7 @@ pub mod page;
 pub mod params;
 pub mod review;
 pub mod screening;
+pub mod search;
 pub mod stream;
 
 use std::future::Future;
@@ -309,7 +310,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(config.max_in_flight))
         .timeout(config.request_timeout);
     let mut router = Router::new()
-        .route("/", get(page::review_page))
+        .route("/", get(search::start_page))
+        .route("/search", get(search::search_page))
+        .route("/review", get(page::review_page))
         .route("/static/review.js", get(page::script))
         .route("/static/review.css", get(page::style))
         .route("/health", get(health))

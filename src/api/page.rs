@@ -1,4 +1,4 @@
-//! The review page, `GET /`: the extracted designations with their source
+//! The review page, `GET /review`: the extracted designations with their source
 //! sentence (the name marked), authority and dates, and buttons to accept,
 //! reject or correct each, plus its history. Server-rendered HTML; the
 //! small script (`/static/review.js`) only sends decisions and fetches
@@ -29,7 +29,7 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
      style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; \
      base-uri 'none'; frame-ancestors 'none'";
 
-/// `GET /?status=&authority=&q=&offset=`: the review page.
+/// `GET /review?status=&authority=&q=&offset=`: the review page.
 pub async fn review_page(
     State(state): State<Arc<AppState>>,
     uri: Uri,
@@ -45,13 +45,19 @@ pub async fn review_page(
     let catalog = state.catalog();
     let html =
         render(&catalog, &Filter { status, authority, query }, offset, state.reviews_enabled());
+    Ok(html_response(html))
+}
+
+/// A page as an answer: HTML with the strict Content-Security-Policy, not
+/// cached, not sniffed.
+pub(super) fn html_response(html: String) -> Response {
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
     let headers = response.headers_mut();
     headers
         .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
-    Ok(response)
+    response
 }
 
 /// `GET /static/review.js`.
@@ -170,7 +176,7 @@ fn page_link(filter: &Filter<'_>, offset: usize) -> String {
     let encode = |value: &str| {
         percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
     };
-    let mut link = format!("/?offset={offset}");
+    let mut link = format!("/review?offset={offset}");
     if let Some(status) = filter.status {
         link.push_str(&format!("&status={status}"));
     }
@@ -190,7 +196,7 @@ fn render_controls(
     reviews_enabled: bool,
 ) {
     page.push_str(
-        "<section class=\"controls\"><form method=\"get\" action=\"/\" class=\"filters\">",
+        "<section class=\"controls\"><form method=\"get\" action=\"/review\" class=\"filters\">",
     );
     page.push_str("<label>Status <select name=\"status\">");
     for (value, label) in

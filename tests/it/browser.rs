@@ -202,7 +202,7 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
     let rejected = listed["entities"][1]["id"].as_str().unwrap().to_string();
 
     let browser = Browser::start(driver).await;
-    browser.open(&server.url("/")).await;
+    browser.open(&server.url("/review")).await;
     browser
         .wait_for("return document.querySelectorAll('article.card').length > 0", "the cards")
         .await;
@@ -245,7 +245,7 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
     assert_eq!(history["events"][0]["note"], "Only mentioned in the release, not designated");
 
     // After a reload the page still shows them, and the history view lists them.
-    browser.open(&server.url("/")).await;
+    browser.open(&server.url("/review")).await;
     browser
         .wait_for("return document.querySelectorAll('article.card').length > 0", "the cards")
         .await;
@@ -291,7 +291,7 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
     assert_eq!(record["links"][0]["id"], "ofac-9001");
     assert_eq!(record["links"][0]["review"], "confirmed");
     assert_eq!(record["review"]["changes"]["confirmed_links"], "ofac-9001");
-    browser.open(&server.url("/")).await;
+    browser.open(&server.url("/review")).await;
     browser
         .wait_for("return document.querySelectorAll('article.card').length > 0", "the cards")
         .await;
@@ -306,4 +306,53 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
         .await;
     let links = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("review-page-links.png");
     std::fs::write(&links, browser.screenshot().await).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_analyst_screens_names_in_three_scripts_on_the_search_page() {
+    let Some(driver) = chromedriver() else {
+        let required = std::env::var("SANCTIONS_BROWSER_TEST").is_ok_and(|v| v == "required");
+        assert!(!required, "chromedriver is not installed");
+        eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let data = crate::common::data_with_fixtures();
+    let server = TestServer::start_on(data.path(), Config::default()).await;
+    let browser = Browser::start(driver).await;
+    browser.open(&server.url("/")).await;
+    browser.click("a[href='/search']").await;
+    for (name, expected, reading) in [
+        ("Yo Jong Kim", "ofac-9001", "as written"),
+        ("김여정", "ofac-9001", "Hangul romanization"),
+        ("上海东风航运有限公司", "ofac-9003", "Mandarin pinyin"),
+    ] {
+        browser.wait_for("return document.querySelector('#name') !== null", "the form").await;
+        browser.script("document.querySelector('#name').value = ''; return true").await;
+        browser.type_into("#name", name).await;
+        browser.click("#screen").await;
+        browser
+            .wait_for(
+                "return document.querySelector('tr.match') !== null \
+                 || document.querySelector('#no-match') !== null",
+                "the results",
+            )
+            .await;
+        let first = browser
+            .script(
+                "const row = document.querySelector('tr.match'); \
+                 return row ? [row.dataset.id, row.querySelector('.why').textContent, \
+                 row.querySelector('.score').textContent, document.querySelector('#name').value] \
+                 : null",
+            )
+            .await;
+        assert_eq!(first[0], expected, "{name}: {first}");
+        assert!(first[1].as_str().unwrap().contains(reading), "{name}: {first}");
+        assert!(first[2].as_str().unwrap().parse::<f64>().unwrap() >= 0.78, "{name}: {first}");
+        // The search is in the link, with the name as typed.
+        assert_eq!(first[3], name);
+        let url = browser.script("return window.location.href").await;
+        assert!(url.as_str().unwrap().contains("/search?name="), "{url}");
+    }
+    let screenshot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-page.png");
+    std::fs::write(&screenshot, browser.screenshot().await).unwrap();
 }

@@ -457,7 +457,7 @@ async fn the_page_lists_designations_with_escaped_evidence() {
     std::fs::write(data.path().join("registry.json"), registry.to_string()).unwrap();
     let server = TestServer::start_on(data.path(), with_token()).await;
 
-    let response = server.client.get(server.url("/")).send().await.unwrap();
+    let response = server.client.get(server.url("/review")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let policy = response.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "{policy}");
@@ -476,7 +476,7 @@ async fn the_page_lists_designations_with_escaped_evidence() {
     assert_eq!(status, StatusCode::CREATED);
     let page = server
         .client
-        .get(server.url("/?status=rejected"))
+        .get(server.url("/review?status=rejected"))
         .send()
         .await
         .unwrap()
@@ -485,7 +485,7 @@ async fn the_page_lists_designations_with_escaped_evidence() {
         .unwrap();
     assert_eq!(page.matches("<article class=\"card").count(), 1);
     assert!(page.contains(&format!("data-id=\"{id}\"")) && page.contains("1 rejected"));
-    let (status, body) = server.get("/?status=maybe").await;
+    let (status, body) = server.get("/review?status=maybe").await;
     assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
     let script = server.client.get(server.url("/static/review.js")).send().await.unwrap();
     assert!(script.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
