@@ -26,3 +26,4 @@ pub mod link;
 pub mod lists;
 pub mod review;
 pub mod screen;
+pub mod sources;

@@ -65,3 +65,16 @@ impl IntoResponse for ApiError {
         (self.status, Json(&self)).into_response()
     }
 }
+
+impl From<crate::sources::AddError> for ApiError {
+    fn from(error: crate::sources::AddError) -> ApiError {
+        use crate::sources::AddError;
+        let message = error.to_string();
+        match error {
+            AddError::BadName(..) => ApiError::new(StatusCode::BAD_REQUEST, "bad_name", message),
+            AddError::Empty => ApiError::new(StatusCode::BAD_REQUEST, "empty_text", message),
+            AddError::Exists(..) => ApiError::new(StatusCode::CONFLICT, "exists", message),
+            AddError::Store(_) | AddError::Io { .. } => ApiError::internal(message),
+        }
+    }
+}

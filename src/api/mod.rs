@@ -241,6 +241,31 @@ impl AppState {
         Ok((event, catalog))
     }
 
+    /// Adds a source text (`sources::add`) and swaps in a catalog with the
+    /// new registry, one at a time with review decisions.
+    pub async fn add_source(
+        &self,
+        name: String,
+        text: String,
+    ) -> Result<(crate::sources::Added, Arc<Catalog>), ApiError> {
+        let decisions = self.review_store.lock().await;
+        let data = self.data.clone();
+        let day = self.catalog().as_of;
+        let (added, catalog) = tokio::task::spawn_blocking(move || {
+            let added = crate::sources::add(&data, &name, &text)?;
+            let catalog = Catalog::load(&data, day).map_err(|error| {
+                ApiError::internal(format!("the text was added, but loading failed: {error:#}"))
+            })?;
+            Ok::<_, ApiError>((added, catalog))
+        })
+        .await
+        .map_err(|error| ApiError::internal(error.to_string()))??;
+        let catalog = Arc::new(catalog);
+        self.replace_catalog_arc(Arc::clone(&catalog));
+        drop(decisions);
+        Ok((added, catalog))
+    }
+
     /// A place for one `POST /screen/csv` screening, or 503 when all are
     /// taken.
     pub fn csv_job(&self) -> Result<OwnedSemaphorePermit, ApiError> {
@@ -320,6 +345,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/entities", get(entities::list))
         .route("/entities/{id}", get(entities::one))
         .route("/entities/{id}/review", post(review::decide))
+        .route("/sources", post(review::add_source))
         .route("/entities/{id}/history", get(review::history))
         .route("/authorities", get(entities::authorities))
         .route("/screen", get(screening::one).post(screening::batch))

@@ -1,5 +1,6 @@
 //! Review over HTTP: `POST /entities/{id}/review` records a decision (with a
-//! bearer token), `GET /entities/{id}/history` lists them.
+//! bearer token), `GET /entities/{id}/history` lists them, and `POST
+//! /sources` adds a text to review (with the same token).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -106,4 +107,39 @@ pub async fn history(
         "data": DataVersion::of(&catalog),
     });
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(answer)).into_response())
+}
+
+/// The largest text `POST /sources` takes, in bytes of its JSON body.
+const MAX_SOURCE_BODY: usize = 4 << 20;
+
+/// A text as sent to `POST /sources`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceBody {
+    name: String,
+    text: String,
+}
+
+/// `POST /sources`: saves a text under `DATA/sources/`, extracts it, writes
+/// the registry and swaps the catalog; answers 201 with the designations
+/// and batches it added (pending review).
+pub async fn add_source(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    Params::parse(uri.query(), &[])?;
+    state.authorize_review(&headers)?;
+    require_content_type(&headers, &["application/json"])?;
+    let bytes = read_body(body, MAX_SOURCE_BODY, state.config().body_timeout).await?;
+    let sent: SourceBody = json_body(&bytes)?;
+    let (added, catalog) = state.add_source(sent.name, sent.text).await?;
+    let answer = serde_json::json!({
+        "source": added.path.file_name().map(|name| name.to_string_lossy().into_owned()),
+        "designations": added.designations,
+        "batches": added.batches,
+        "data": DataVersion::of(&catalog),
+    });
+    Ok((StatusCode::CREATED, Json(answer)).into_response())
 }

@@ -2,6 +2,7 @@
 //! subcommand, each calling the library. Data goes to stdout, messages to
 //! stderr.
 
+pub mod add;
 pub mod review;
 
 use std::fs::File;
@@ -42,6 +43,8 @@ pub struct Cli {
 pub enum Command {
     /// Read every source text and write the registry.
     Extract(ExtractArgs),
+    /// Add source texts to DATA/sources/, extract them and write the registry.
+    Add(add::AddArgs),
     /// List designations as a table or JSON.
     Entities(EntitiesArgs),
     /// Show one designation or batch with its evidence.
@@ -312,6 +315,7 @@ pub struct ShowArgs {
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Extract(args) => extract(&cli.data, args),
+        Command::Add(args) => add::run(&cli.data, args),
         Command::Entities(args) => entities(&cli.data, args),
         Command::Show(args) => show(&cli.data, args),
         Command::Import(command) => import(&cli.data, command),

@@ -893,6 +893,7 @@ fn openapi_document_names_every_route() {
         "/",
         "/search",
         "/review",
+        "/sources",
     ] {
         assert!(paths.iter().any(|path| *path == route), "{route} is not in openapi.json");
     }

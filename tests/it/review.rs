@@ -490,3 +490,102 @@ async fn the_page_lists_designations_with_escaped_evidence() {
     let script = server.client.get(server.url("/static/review.js")).send().await.unwrap();
     assert!(script.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
 }
+
+/// POST /sources with `token` (none: no header) and a JSON body.
+async fn post_source(
+    server: &TestServer,
+    token: Option<&str>,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
+    let mut request = server
+        .client
+        .post(server.url("/sources"))
+        .header(CONTENT_TYPE, "application/json")
+        .body(body);
+    if let Some(token) = token {
+        request = request.header(AUTHORIZATION, format!("Bearer {token}"));
+    }
+    json_of(request.send().await.unwrap()).await
+}
+
+const NEW_RELEASE: &str = "WASHINGTON - Today, the Department of the Treasury's Office of \
+    Foreign Assets Control (OFAC) designated Kestrel Lowmoor Shipping Co., Ltd. pursuant to \
+    Executive Order 13382.";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_text_added_while_serving_is_extracted_and_served_pending() {
+    let data = data_with_fixtures();
+    let server = TestServer::start_on(data.path(), with_token()).await;
+    let body =
+        |name: &str, text: &str| json!({"name": name, "text": text}).to_string().into_bytes();
+    let registry_before = std::fs::read(data.path().join("registry.json")).unwrap();
+
+    // Refused, and nothing changes: no token, a wrong one, a path, an
+    // empty text, a body over the limit, unknown fields.
+    let (status, _) = post_source(&server, None, body("new.txt", NEW_RELEASE)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = post_source(&server, Some("wrong"), body("new.txt", NEW_RELEASE)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, answer) =
+        post_source(&server, Some(TOKEN), body("../escape.txt", NEW_RELEASE)).await;
+    assert_error(status, &answer, StatusCode::BAD_REQUEST, "bad_name");
+    let (status, answer) = post_source(&server, Some(TOKEN), body("new.txt", "  ")).await;
+    assert_error(status, &answer, StatusCode::BAD_REQUEST, "empty_text");
+    // Over the limit: 413 as soon as the declared length is read (the client
+    // may still be writing the body when the server closes).
+    let huge = "x".repeat(5 << 20);
+    let sent = server
+        .client
+        .post(server.url("/sources"))
+        .header(CONTENT_TYPE, "application/json")
+        .header(AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(body("huge.txt", &huge))
+        .send()
+        .await;
+    match sent {
+        Ok(response) => assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE),
+        Err(error) => assert!(error.is_request(), "{error}"),
+    }
+    assert!(!data.path().join("sources/huge.txt").exists());
+    let (status, _) = post_source(
+        &server,
+        Some(TOKEN),
+        json!({"name": "new.txt", "text": NEW_RELEASE, "extra": 1}).to_string().into_bytes(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(std::fs::read(data.path().join("registry.json")).unwrap(), registry_before);
+    assert!(!data.path().join("sources/new.txt").exists());
+    assert!(!data.path().join("../escape.txt").exists());
+
+    // Added: 201 with the new designation, then served as pending.
+    let (status, answer) = post_source(&server, Some(TOKEN), body("new.txt", NEW_RELEASE)).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert_eq!(answer["source"], "new.txt");
+    let added = answer["designations"].as_array().unwrap();
+    let kestrel = added.iter().find(|d| d["name"].as_str().unwrap().contains("Kestrel Lowmoor"));
+    let id = kestrel.expect("the new designation is in the answer")["id"].as_str().unwrap();
+    let (status, record) = server.get(&format!("/entities/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    assert_eq!(record["review"]["state"], "pending");
+    let (_, found) = server.get("/screen?name=Kestrel%20Lowmoor%20Shipping").await;
+    assert_eq!(found["matches"][0]["entity"]["id"], id);
+    // The same name again is refused.
+    let (status, answer) = post_source(&server, Some(TOKEN), body("new.txt", "other text")).await;
+    assert_error(status, &answer, StatusCode::CONFLICT, "exists");
+    assert_eq!(std::fs::read_to_string(data.path().join("sources/new.txt")).unwrap(), NEW_RELEASE);
+}
+
+#[test]
+fn the_add_command_adds_texts_and_refuses_existing_names() {
+    let data = data_with_fixtures();
+    let file = data.path().join("kestrel release.txt");
+    std::fs::write(&file, NEW_RELEASE).unwrap();
+    let output = run_cli(data.path(), &["add", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Kestrel Lowmoor"), "{}", stdout(&output));
+    assert!(data.path().join("sources/kestrel release.txt").exists());
+    let output = run_cli(data.path(), &["add", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("exists"), "{}", stderr(&output));
+}
