@@ -88,25 +88,17 @@ pub fn add(data: &Path, name: &str, text: &str) -> Result<Added, AddError> {
             return Err(error.into());
         }
     };
-    let known_designations: HashSet<&str> = before
-        .iter()
-        .flat_map(|registry| registry.designations.iter().map(|d| d.id.as_str()))
-        .collect();
-    let known_batches: HashSet<&str> =
-        before.iter().flat_map(|registry| registry.batches.iter().map(|b| b.id.as_str())).collect();
-    let designations = registry
-        .designations
-        .iter()
-        .filter(|designation| !known_designations.contains(designation.id.as_str()))
-        .cloned()
-        .collect();
-    let batches = registry
-        .batches
-        .iter()
-        .filter(|batch| !known_batches.contains(batch.id.as_str()))
-        .cloned()
-        .collect();
+    let old = before.as_ref();
+    let designations =
+        new_items(&registry.designations, old.map(|r| &r.designations[..]), |d| &d.id);
+    let batches = new_items(&registry.batches, old.map(|r| &r.batches[..]), |b| &b.id);
     Ok(Added { path, designations, batches })
+}
+
+/// The items of `now` whose id `before` lacks.
+fn new_items<T: Clone>(now: &[T], before: Option<&[T]>, id: impl Fn(&T) -> &String) -> Vec<T> {
+    let known: HashSet<&String> = before.unwrap_or_default().iter().map(&id).collect();
+    now.iter().filter(|item| !known.contains(id(item))).cloned().collect()
 }
 
 /// Refuses a name that is not a plain file name with a source extension.

@@ -43,11 +43,7 @@ pub async fn decide(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    Params::parse(uri.query(), &[])?;
-    state.authorize_review(&headers)?;
-    require_content_type(&headers, &["application/json"])?;
-    let bytes = read_body(body, MAX_REVIEW_BODY, state.config().body_timeout).await?;
-    let sent: DecisionBody = json_body(&bytes)?;
+    let sent: DecisionBody = authorized_json(&state, &uri, &headers, body, MAX_REVIEW_BODY).await?;
     let catalog = state.catalog();
     if !catalog.registry.designations.iter().any(|designation| designation.id == id) {
         return Err(if catalog.positions(&id).is_empty() {
@@ -129,11 +125,7 @@ pub async fn add_source(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    Params::parse(uri.query(), &[])?;
-    state.authorize_review(&headers)?;
-    require_content_type(&headers, &["application/json"])?;
-    let bytes = read_body(body, MAX_SOURCE_BODY, state.config().body_timeout).await?;
-    let sent: SourceBody = json_body(&bytes)?;
+    let sent: SourceBody = authorized_json(&state, &uri, &headers, body, MAX_SOURCE_BODY).await?;
     let (added, catalog) = state.add_source(sent.name, sent.text).await?;
     let answer = serde_json::json!({
         "source": added.path.file_name().map(|name| name.to_string_lossy().into_owned()),
@@ -142,4 +134,20 @@ pub async fn add_source(
         "data": DataVersion::of(&catalog),
     });
     Ok((StatusCode::CREATED, Json(answer)).into_response())
+}
+
+/// The JSON body of a write: no query parameters, the review token, a JSON
+/// content type and at most `max` bytes.
+async fn authorized_json<T: serde::de::DeserializeOwned>(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: Body,
+    max: usize,
+) -> Result<T, ApiError> {
+    Params::parse(uri.query(), &[])?;
+    state.authorize_review(headers)?;
+    require_content_type(headers, &["application/json"])?;
+    let bytes = read_body(body, max, state.config().body_timeout).await?;
+    json_body(&bytes)
 }

@@ -77,6 +77,11 @@ impl TestServer {
         json_of(response).await
     }
 
+    /// GET `path` as text (the HTML pages).
+    pub(crate) async fn page(&self, path: &str) -> String {
+        self.client.get(self.url(path)).send().await.unwrap().text().await.unwrap()
+    }
+
     /// POST `body` with `content_type`: the status and the JSON body.
     pub(crate) async fn post(
         &self,
@@ -1068,31 +1073,15 @@ async fn the_search_page_escapes_what_it_shows_and_names_bad_parameters() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Kim Yo Jong"));
     assert!(!page.contains("<script"), "the search page has no script");
     // A kind filter that excludes the match, a country that puts it first.
-    let page = server
-        .client
-        .get(server.url("/search?name=Kim%20Yo%20Jong&kind=vessel"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = server.page("/search?name=Kim%20Yo%20Jong&kind=vessel").await;
     assert!(page.contains("id=\"no-match\""), "{page}");
-    let page = server
-        .client
-        .get(server.url("/search?name=Kim%20Yo%20Jong&country=North%20Korea"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = server.page("/search?name=Kim%20Yo%20Jong&country=North%20Korea").await;
     assert!(page.contains("data-id=\"ofac-9001\""), "{page}");
     let (status, body) = server.get("/search?name=x&kind=starship").await;
     assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_parameter");
     let (status, body) = server.get("/search?nme=x").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     // The start page links both pages.
-    let start = server.client.get(server.url("/")).send().await.unwrap().text().await.unwrap();
+    let start = server.page("/").await;
     assert!(start.contains("href=\"/search\"") && start.contains("href=\"/review\""));
 }

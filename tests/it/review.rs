@@ -474,15 +474,7 @@ async fn the_page_lists_designations_with_escaped_evidence() {
         post_decision(&server, &id, Some(TOKEN), json!({"decision": "reject", "reviewer": "ana"}))
             .await;
     assert_eq!(status, StatusCode::CREATED);
-    let page = server
-        .client
-        .get(server.url("/review?status=rejected"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = server.page("/review?status=rejected").await;
     assert_eq!(page.matches("<article class=\"card").count(), 1);
     assert!(page.contains(&format!("data-id=\"{id}\"")) && page.contains("1 rejected"));
     let (status, body) = server.get("/review?status=maybe").await;
