@@ -156,7 +156,7 @@ fn slots(key: &[u8]) -> (&[u8], Vec<Slot<'_>>) {
 }
 
 /// Whether the phonetic key of an Arabic-script word (its consonants and
-/// long vowels, [`romanize`]) can be written as the key of a Latin word: the
+/// long vowels, [`tokens`]) can be written as the key of a Latin word: the
 /// same consonants in order; a long vowel the script writes stands where
 /// the Latin word has a vowel (or `w`/`v` for waw: `جوهر` is `Jawhar`); and
 /// what Latin only writes for a written letter has one in the script: a `v`

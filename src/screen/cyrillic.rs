@@ -50,7 +50,7 @@ const TERMS: &[(&str, &str)] = &[
 /// The most letters a translated word may have after its stem.
 const MAX_ENDING: usize = 3;
 
-/// `folded` (lowercase) with the words of [`TERMS`] in English, or `None`
+/// `folded` (lowercase) with its business and government words in English, or `None`
 /// when it has none of them.
 pub fn translated(folded: &str) -> Option<String> {
     let mut out = String::with_capacity(folded.len());
