@@ -238,6 +238,15 @@ fn render_controls(
              (start it with SANCTIONS_REVIEW_TOKEN or --review-token-file).</p>",
         );
     }
+    // A new press release, extracted at once (POST /sources, the same token).
+    page.push_str(
+        "<details class=\"add-text\"><summary>Add a text</summary>\
+         <form id=\"add-text\"><label>File name <input id=\"source-name\" \
+         placeholder=\"release.txt\" required></label> <label class=\"wide\">Text \
+         <textarea id=\"source-text\" rows=\"8\" required></textarea></label> \
+         <button type=\"submit\" id=\"add-source\">Add and extract</button> \
+         <span class=\"message\" id=\"add-message\"></span></form></details>",
+    );
     page.push_str("</section>\n");
 }
 

@@ -309,7 +309,7 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_analyst_screens_names_in_three_scripts_on_the_search_page() {
+async fn an_analyst_screens_names_in_three_scripts_and_adds_a_text() {
     let Some(driver) = chromedriver() else {
         let required = std::env::var("SANCTIONS_BROWSER_TEST").is_ok_and(|v| v == "required");
         assert!(!required, "chromedriver is not installed");
@@ -317,7 +317,11 @@ async fn an_analyst_screens_names_in_three_scripts_on_the_search_page() {
         return;
     };
     let data = crate::common::data_with_fixtures();
-    let server = TestServer::start_on(data.path(), Config::default()).await;
+    let server = TestServer::start_on(
+        data.path(),
+        Config { review_token: ReviewToken::new(TOKEN), ..Config::default() },
+    )
+    .await;
     let browser = Browser::start(driver).await;
     browser.open(&server.url("/")).await;
     browser.click("a[href='/search']").await;
@@ -353,6 +357,30 @@ async fn an_analyst_screens_names_in_three_scripts_on_the_search_page() {
         let url = browser.script("return window.location.href").await;
         assert!(url.as_str().unwrap().contains("/search?name="), "{url}");
     }
+    // A text added from the review page is extracted and shows up pending.
+    browser.open(&server.url("/review")).await;
+    browser.wait_for("return document.querySelector('#add-text') !== null", "the form").await;
+    browser.type_into("#token", TOKEN).await;
+    browser.click("h1").await;
+    browser.click("details.add-text summary").await;
+    browser.type_into("#source-name", "kestrel.txt").await;
+    browser
+        .type_into(
+            "#source-text",
+            "WASHINGTON - Today, the Department of the Treasury's Office of Foreign Assets \
+             Control (OFAC) designated Kestrel Lowmoor Shipping Co., Ltd. pursuant to \
+             Executive Order 13382.",
+        )
+        .await;
+    browser.click("#add-source").await;
+    browser
+        .wait_for(
+            "return [...document.querySelectorAll('article.card')]\
+             .some(card => card.textContent.includes('Kestrel Lowmoor'))",
+            "the added designation",
+        )
+        .await;
+    assert!(data.path().join("sources/kestrel.txt").exists());
     let screenshot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-page.png");
     std::fs::write(&screenshot, browser.screenshot().await).unwrap();
 }

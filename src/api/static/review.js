@@ -1,7 +1,7 @@
 // The review page's only script: sends decisions to
-// POST /entities/{id}/review and shows histories from
-// GET /entities/{id}/history. Text from the server is shown with
-// textContent, never as HTML.
+// POST /entities/{id}/review, shows histories from
+// GET /entities/{id}/history, and adds texts with POST /sources. Text from
+// the server is shown with textContent, never as HTML.
 "use strict";
 
 const identity = {
@@ -119,4 +119,48 @@ for (const card of document.querySelectorAll("article.card")) {
       decide(card, "edit", { confirmed_links: confirmed.join("; "), rejected_links: rejected.join("; ") });
     });
   }
+}
+
+// "Add a text": the text is saved, extracted and its designations shown
+// as pending after a reload.
+const addForm = document.getElementById("add-text");
+if (addForm) {
+  const message = document.getElementById("add-message");
+  const tell = (text, isError) => {
+    message.textContent = text;
+    message.classList.toggle("error", Boolean(isError));
+  };
+  addForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const token = identity.token.value.trim();
+    if (!token) {
+      tell("Enter the review token at the top first.", true);
+      identity.token.focus();
+      return;
+    }
+    const name = document.getElementById("source-name").value.trim();
+    const text = document.getElementById("source-text").value;
+    const button = document.getElementById("add-source");
+    button.disabled = true;
+    tell("Extracting…");
+    try {
+      const response = await fetch("/sources", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+        body: JSON.stringify({ name, text }),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        tell((answer.message || response.statusText) + " (" + response.status + ")", true);
+        return;
+      }
+      tell("Added " + answer.source + ": " + answer.designations.length +
+        " new designations, " + answer.batches.length + " new batches. Reloading…");
+      window.location.reload();
+    } catch (error) {
+      tell("The server could not be reached: " + error.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  });
 }
