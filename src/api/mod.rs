@@ -136,6 +136,22 @@ pub struct AppState {
     /// decisions and catalog rebuilds one at a time.
     review_store: tokio::sync::Mutex<Option<Arc<ReviewStore>>>,
     started: Instant,
+    /// The last time the data folder's change was followed, and how it went.
+    last_reload: std::sync::Mutex<Option<Reload>>,
+}
+
+/// A catalog rebuilt because the data or the day changed.
+#[derive(Debug, Clone, serde::Serialize)]
+struct Reload {
+    /// When (RFC 3339).
+    at: String,
+    /// Why: `changed data` or `the new day`.
+    reason: &'static str,
+    /// `ok`, or `failed` (the previous catalog kept serving).
+    outcome: &'static str,
+    /// What failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
 }
 
 impl AppState {
@@ -148,6 +164,7 @@ impl AppState {
             review_store: tokio::sync::Mutex::new(None),
             config,
             started: Instant::now(),
+            last_reload: std::sync::Mutex::new(None),
         })
     }
 
@@ -434,6 +451,7 @@ async fn health(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response
         "uptime_seconds": state.started.elapsed().as_secs(),
         "entities": catalog.entities().len(),
         "spellings": catalog.screener.spelling_count(),
+        "last_reload": state.last_reload.lock().ok().and_then(|reload| reload.clone()),
         "data": DataVersion::of(&catalog),
     });
     Ok(Json(body).into_response())
@@ -545,18 +563,30 @@ async fn follow_data(state: Arc<AppState>) {
         let folder = data.clone();
         // No decision lands between the load and the swap.
         let decisions = state.review_store.lock().await;
-        match tokio::task::spawn_blocking(move || Catalog::load(&folder, day)).await {
+        let reason = if new_day { "the new day" } else { "changed data" };
+        let failure = match tokio::task::spawn_blocking(move || Catalog::load(&folder, day)).await {
             Ok(Ok(catalog)) => {
-                let why = if new_day { "the new day" } else { "changed data" };
-                tracing::info!(%day, entities = catalog.entities().len(), "catalog rebuilt for {why}");
+                tracing::info!(%day, entities = catalog.entities().len(), "catalog rebuilt for {reason}");
                 state.replace_catalog_arc(Arc::new(catalog));
-                seen = fingerprint;
+                None
             }
             Ok(Err(error)) => {
                 tracing::error!("catalog rebuild failed, keeping the old one: {error:#}");
-                seen = fingerprint; // tried once; the next change tries again
+                Some(format!("{error:#}"))
             }
-            Err(error) => tracing::error!("catalog rebuild failed: {error}"),
+            Err(error) => {
+                tracing::error!("catalog rebuild failed: {error}");
+                Some(error.to_string())
+            }
+        };
+        seen = fingerprint; // tried once; the next change tries again
+        if let Ok(mut last) = state.last_reload.lock() {
+            *last = Some(Reload {
+                at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                reason,
+                outcome: if failure.is_none() { "ok" } else { "failed" },
+                error: failure,
+            });
         }
         drop(decisions);
     }

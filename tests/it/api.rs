@@ -216,6 +216,8 @@ async fn the_server_follows_a_list_imported_by_another_process() {
         if body["matches"][0]["entity"]["id"] == "I-1" {
             let (_, health) = server.get("/health").await;
             assert!(source_names(&health).contains(&"invented"));
+            assert_eq!(health["last_reload"]["outcome"], "ok", "{health}");
+            assert_eq!(health["last_reload"]["reason"], "changed data");
             assert_eq!(
                 health["entities"].as_u64(),
                 before["entities"].as_u64().map(|count| count + 1)
@@ -231,6 +233,10 @@ async fn the_server_follows_a_list_imported_by_another_process() {
     let (status, body) = server.get("/screen?name=Ottilie%20Brackwater").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["matches"][0]["entity"]["id"], "I-1");
+    // /health says the last reload failed, and why.
+    let (_, health) = server.get("/health").await;
+    assert_eq!(health["last_reload"]["outcome"], "failed", "{health}");
+    assert!(health["last_reload"]["error"].as_str().unwrap().contains("invented.json"), "{health}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
