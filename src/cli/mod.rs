@@ -906,11 +906,11 @@ fn progress_bar(size: Option<u64>) -> ProgressBar {
 /// there is none.
 fn load_registry(data: &Path) -> anyhow::Result<Registry> {
     let path = data.join("registry.json");
-    if !path.exists() {
+    let Some(text) = store::read_text_if_any(&path)? else {
         eprintln!("{}", no_registry_note(data));
         return Ok(Registry::from_documents(&[]));
-    }
-    store::load(&path)
+    };
+    store::parse(&path, &text)
         .with_context(|| "run `sanctions extract` to build the registry again".to_string())
 }
 

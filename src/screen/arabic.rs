@@ -127,9 +127,7 @@ fn read_word(word: &str) -> (String, String) {
 /// collapses doubled letters).
 fn push_sound(key: &mut String, sound: &str) {
     for c in sound.chars() {
-        if !key.ends_with(c) {
-            key.push(c);
-        }
+        normalize::push_collapsed(key, c);
     }
 }
 

@@ -223,7 +223,7 @@ impl Index {
 
 /// The key of two words written as one (`shang` + `hai` → key of `shanghai`).
 fn joined_key(first: &Token, second: &Token) -> String {
-    super::normalize::phonetic_key(&format!("{}{}", first.text, second.text))
+    Token::joined([first, second]).key
 }
 
 fn identifier_key(scheme: &str, value: &str) -> String {

@@ -41,6 +41,28 @@ impl Token {
         }
     }
 
+    /// The tokens written as one word (`shang` + `hai` → `shanghai`). An
+    /// Arabic-script run joins its keys, which are made from the letters
+    /// (its romanized text side by side could make a digraph that is not
+    /// there).
+    pub fn joined<'a, I>(run: I) -> Token
+    where
+        I: IntoIterator<Item = &'a Token>,
+        I::IntoIter: Clone,
+    {
+        let run = run.into_iter();
+        let text: String = run.clone().map(|t| t.text.as_str()).collect();
+        if !run.clone().any(|t| t.vowelless) {
+            return Token::new(&text, false, false);
+        }
+        let mut key = String::with_capacity(text.len());
+        for c in run.flat_map(|t| t.key.chars()) {
+            push_collapsed(&mut key, c);
+        }
+        let skeleton = skeleton(&key);
+        Token { text, key, skeleton, weak: false, vowelless: true }
+    }
+
     /// Whether the token holds a digit (vessel numbers, registration numbers):
     /// such tokens only match exactly.
     pub fn is_numeric(&self) -> bool {
@@ -388,7 +410,8 @@ pub fn vowel_shape(key: &str) -> String {
     key.chars().map(|c| if matches!(c, 'e' | 'i' | 'o' | 'u') { 'a' } else { c }).collect()
 }
 
-fn push_collapsed(key: &mut String, c: char) {
+/// Appends `c` unless the key already ends with it (doubled letters are one).
+pub(super) fn push_collapsed(key: &mut String, c: char) {
     if !key.ends_with(c) {
         key.push(c);
     }

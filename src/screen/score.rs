@@ -123,19 +123,14 @@ fn differ_in_vowels_only(a: &str, b: &str) -> bool {
 /// The shortest key [`differ_in_vowels_only`] looks at.
 pub(super) const MIN_VOWEL_VARIANT: usize = 6;
 
-/// Whether two keys start alike: the same consonant, two vowels, or one
-/// with an `h` the other leaves out.
+/// Whether two keys start alike: the same letter, or a vowel in both
+/// (`omar` / `umar`), one with an `h` before it (`haroun` / `aroun`).
 fn same_first_sound(a: &str, b: &str) -> bool {
-    let is_vowel = |byte: Option<u8>| matches!(byte, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
-    let (first_a, first_b) = (a.bytes().next(), b.bytes().next());
-    first_a == first_b
-        || is_vowel(first_a) && is_vowel(first_b)
-        || a.strip_prefix('h') == Some(b)
-        || b.strip_prefix('h') == Some(a)
-        || a.strip_prefix('h')
-            .is_some_and(|rest| is_vowel(rest.bytes().next()) && is_vowel(first_b))
-        || b.strip_prefix('h')
-            .is_some_and(|rest| is_vowel(rest.bytes().next()) && is_vowel(first_a))
+    let vowel_start = |key: &str| {
+        let key = key.strip_prefix('h').unwrap_or(key);
+        key.starts_with(['a', 'e', 'i', 'o', 'u'])
+    };
+    a.bytes().next() == b.bytes().next() || vowel_start(a) && vowel_start(b)
 }
 
 /// Words shorter than this take slips only after their first letter, and
@@ -155,7 +150,6 @@ fn edit_similarity(a: &str, b: &str) -> f32 {
     if length_a.min(length_b) < 4 || length_a.abs_diff(length_b) > 2 {
         return 0.0;
     }
-
     let longer = length_a.max(length_b);
     // The most edits that still reach the floor (floor of 0.25 × longer).
     let allowed = longer - (TYPO_FLOOR * longer as f32).ceil() as usize;
@@ -432,8 +426,7 @@ fn join_runs(
                 if !same_first_sound(first_key, &single.key) {
                     continue 'runs;
                 }
-                let joined: String = run.iter().map(|t| t.text.as_str()).collect();
-                let joined = Token::new(&joined, false, run.iter().any(|t| t.vowelless));
+                let joined = Token::joined(run);
                 let similarity = token_similarity(&joined, single).map_or(0.0, |(s, _)| s);
                 if similarity >= MIN_MERGE_SIMILARITY {
                     for used in many_used.get_mut(start..end).into_iter().flatten() {

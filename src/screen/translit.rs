@@ -294,30 +294,34 @@ fn pinyin_words(pieces: &[Piece]) -> Option<Vec<Token>> {
     let mut han = Vec::new();
     let mut latin = String::new();
     let mut joined_any = false;
+    // Runs of characters and of other text are flushed when the next piece
+    // is of another sort.
+    let flush_latin = |latin: &mut String, result: &mut Vec<Token>| {
+        result.extend(tokens(&words(&any_ascii::any_ascii(latin)), false));
+        latin.clear();
+    };
     for piece in pieces {
-        if let Piece::Han(c) = piece {
-            result.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
-            latin.clear();
-            han.push(*c);
-            continue;
-        }
-        joined_any |= push_han_words(&han, &mut result);
-        han.clear();
         match piece {
+            Piece::Han(c) => {
+                flush_latin(&mut latin, &mut result);
+                han.push(*c);
+            }
             Piece::Term(_, en, legal) => {
-                result.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
-                latin.clear();
+                joined_any |= push_han_words(&std::mem::take(&mut han), &mut result);
+                flush_latin(&mut latin, &mut result);
                 result.extend(tokens(&words(en), false).into_iter().map(|mut token| {
                     token.weak |= *legal;
                     token
                 }));
             }
-            Piece::Other(c) => latin.push(*c),
-            Piece::Han(_) => {}
+            Piece::Other(c) => {
+                joined_any |= push_han_words(&std::mem::take(&mut han), &mut result);
+                latin.push(*c);
+            }
         }
     }
     joined_any |= push_han_words(&han, &mut result);
-    result.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
+    flush_latin(&mut latin, &mut result);
     joined_any.then_some(result)
 }
 

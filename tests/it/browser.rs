@@ -173,6 +173,21 @@ impl Drop for Browser {
     }
 }
 
+/// chromedriver, or `None` after saying the test is skipped; without it,
+/// a run with `SANCTIONS_BROWSER_TEST=required` fails instead.
+fn chromedriver_or_skip() -> Option<PathBuf> {
+    let driver = chromedriver();
+    if driver.is_none() {
+        let required = std::env::var("SANCTIONS_BROWSER_TEST").is_ok_and(|v| v == "required");
+        assert!(
+            !required,
+            "chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
+    }
+    driver
+}
+
 fn chromedriver() -> Option<PathBuf> {
     ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
         .into_iter()
@@ -182,15 +197,7 @@ fn chromedriver() -> Option<PathBuf> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reviewer_accepts_and_rejects_in_the_browser() {
-    let Some(driver) = chromedriver() else {
-        let required = std::env::var("SANCTIONS_BROWSER_TEST").is_ok_and(|v| v == "required");
-        assert!(
-            !required,
-            "chromedriver is not installed (apt-get install chromium chromium-driver)"
-        );
-        eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
-        return;
-    };
+    let Some(driver) = chromedriver_or_skip() else { return };
     let data = crate::common::data_with_fixtures();
     let server = TestServer::start_on(
         data.path(),
@@ -310,12 +317,7 @@ async fn a_reviewer_accepts_and_rejects_in_the_browser() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_analyst_screens_names_in_three_scripts_and_adds_a_text() {
-    let Some(driver) = chromedriver() else {
-        let required = std::env::var("SANCTIONS_BROWSER_TEST").is_ok_and(|v| v == "required");
-        assert!(!required, "chromedriver is not installed");
-        eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
-        return;
-    };
+    let Some(driver) = chromedriver_or_skip() else { return };
     let data = crate::common::data_with_fixtures();
     let server = TestServer::start_on(
         data.path(),
@@ -334,10 +336,14 @@ async fn an_analyst_screens_names_in_three_scripts_and_adds_a_text() {
         browser.script("document.querySelector('#name').value = ''; return true").await;
         browser.type_into("#name", name).await;
         browser.click("#screen").await;
+        // The results for this name, not the previous page's.
+        let literal = serde_json::to_string(name).unwrap();
         browser
             .wait_for(
-                "return document.querySelector('tr.match') !== null \
-                 || document.querySelector('#no-match') !== null",
+                &format!(
+                    "const said = document.querySelector('p.summary, #no-match'); \
+                     return said !== null && said.textContent.includes({literal})"
+                ),
                 "the results",
             )
             .await;
