@@ -8,7 +8,8 @@ use std::path::Path;
 use anyhow::{bail, Context};
 use clap::Args;
 
-use super::{load_registry, write_table};
+use super::load_registry;
+use super::output::write_table;
 use crate::review::{Decision, NewDecision, Review, ReviewStore, State, EDITABLE_FIELDS};
 
 /// Arguments of `sanctions review`.
