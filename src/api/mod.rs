@@ -80,6 +80,12 @@ pub struct Config {
     /// review database (written by another process); a change swaps in a
     /// new catalog.
     pub watch_every: Duration,
+    /// How often every list downloaded from its publisher is asked for a
+    /// newer version (as `sanctions update` does, first at start); `None`:
+    /// never. The new files are then followed like any other change.
+    pub refresh_every: Option<Duration>,
+    /// The limits of those downloads.
+    pub download_limits: crate::lists::fetch::Limits,
 }
 
 /// A secret bearer token; never printed.
@@ -120,6 +126,8 @@ impl Default for Config {
             as_of: None,
             review_token: None,
             watch_every: Duration::from_secs(2),
+            refresh_every: None,
+            download_limits: crate::lists::fetch::Limits::default(),
         }
     }
 }
@@ -452,6 +460,7 @@ async fn health(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response
         "entities": catalog.entities().len(),
         "spellings": catalog.screener.spelling_count(),
         "last_reload": state.last_reload.lock().ok().and_then(|reload| reload.clone()),
+        "refresh": crate::lists::update::statuses(&state.data),
         "data": DataVersion::of(&catalog),
     });
     Ok(Json(body).into_response())
@@ -470,6 +479,9 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let config = state.config.clone();
     tokio::spawn(follow_data(Arc::clone(&state)));
+    if let Some(every) = config.refresh_every {
+        tokio::spawn(refresh_lists(state.data.clone(), every, config.download_limits.clone()));
+    }
     let service = TowerToHyperService::new(router(state));
     let connections = Arc::new(Semaphore::new(config.max_connections));
     let (stop, stopping) = watch::channel(false);
@@ -589,6 +601,52 @@ async fn follow_data(state: Arc<AppState>) {
             });
         }
         drop(decisions);
+    }
+}
+
+/// Runs `sanctions update` now and then every `every`, off the async
+/// threads; each list's outcome is logged (and recorded for `/health`), and
+/// a failure leaves the last good list serving.
+async fn refresh_lists(data: PathBuf, every: Duration, limits: crate::lists::fetch::Limits) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let folder = data.clone();
+        let limits = limits.clone();
+        let updated = tokio::task::spawn_blocking(move || {
+            crate::lists::update::update(&folder, &limits, &[])
+        })
+        .await;
+        let reports = match updated {
+            Ok(Ok(reports)) => reports,
+            Ok(Err(error)) => {
+                tracing::error!("list refresh failed: {error}");
+                continue;
+            }
+            Err(error) => {
+                tracing::error!("list refresh failed: {error}");
+                continue;
+            }
+        };
+        for report in reports {
+            match &report.outcome {
+                crate::lists::update::Outcome::Unchanged => {
+                    tracing::info!(source = %report.source, "list refresh: unchanged");
+                }
+                crate::lists::update::Outcome::Updated { diff, .. } => tracing::info!(
+                    source = %report.source,
+                    added = diff.added.len(),
+                    removed = diff.removed.len(),
+                    changed = diff.changed.len(),
+                    "list refresh: updated"
+                ),
+                crate::lists::update::Outcome::Failed { error } => tracing::error!(
+                    source = %report.source,
+                    "list refresh failed, the last good list keeps serving: {error}"
+                ),
+            }
+        }
     }
 }
 

@@ -1,12 +1,15 @@
-//! `sanctions import ofac|csv|un|ftm`: reads a list file and stores it
-//! under DATA/lists/.
+//! `sanctions import ofac|csv|un|ftm`: reads a list from files or from its
+//! publisher's `http(s)://` URLs and stores it under DATA/lists/ (a
+//! download with its origin, for `sanctions update`).
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 
-use crate::lists;
+use crate::lists::{self, fetch, origin};
+use lists::origin::{Format, Imported, Request};
 
 /// The list formats `sanctions import` reads.
 #[derive(Debug, Subcommand)]
@@ -25,8 +28,11 @@ pub enum ImportCommand {
 /// Arguments of `sanctions import ftm`.
 #[derive(Debug, Args)]
 pub struct ImportFtmArgs {
-    /// The JSON lines file.
-    pub file: PathBuf,
+    /// Download limits, for URLs.
+    #[command(flatten)]
+    pub download: DownloadArgs,
+    /// The JSON lines file (a path or an http(s):// URL).
+    pub file: String,
     /// Name to store the list under (default: the file name without extension).
     #[arg(long)]
     pub source: Option<String>,
@@ -35,8 +41,11 @@ pub struct ImportFtmArgs {
 /// Arguments of `sanctions import un`.
 #[derive(Debug, Args)]
 pub struct ImportUnArgs {
-    /// The consolidated list (consolidated.xml).
-    pub file: PathBuf,
+    /// Download limits, for URLs.
+    #[command(flatten)]
+    pub download: DownloadArgs,
+    /// The consolidated list (consolidated.xml; a path or an http(s):// URL).
+    pub file: String,
     /// Name to store the list under.
     #[arg(long, default_value = "un-sc")]
     pub source: String,
@@ -45,14 +54,18 @@ pub struct ImportUnArgs {
 /// Arguments of `sanctions import ofac`.
 #[derive(Debug, Args)]
 pub struct ImportOfacArgs {
-    /// The primary file (sdn.csv), or the XML file (sdn.xml).
-    pub sdn: PathBuf,
+    /// Download limits, for URLs.
+    #[command(flatten)]
+    pub download: DownloadArgs,
+    /// The primary file (sdn.csv), or the XML file (sdn.xml); a path or an
+    /// http(s):// URL, as are the others.
+    pub sdn: String,
     /// Aliases (alt.csv).
     #[arg(long)]
-    pub alt: Option<PathBuf>,
+    pub alt: Option<String>,
     /// Addresses (add.csv), read for countries.
     #[arg(long)]
-    pub add: Option<PathBuf>,
+    pub add: Option<String>,
     /// Name to store the list under.
     #[arg(long, default_value = "ofac-sdn")]
     pub source: String,
@@ -61,37 +74,64 @@ pub struct ImportOfacArgs {
 /// Arguments of `sanctions import csv`.
 #[derive(Debug, Args)]
 pub struct ImportCsvArgs {
-    /// The CSV file.
-    pub file: PathBuf,
+    /// Download limits, for URLs.
+    #[command(flatten)]
+    pub download: DownloadArgs,
+    /// The CSV file (a path or an http(s):// URL).
+    pub file: String,
     /// Name to store the list under [default: the file name without extension].
     #[arg(long)]
     pub source: Option<String>,
 }
 
-/// Imports a list and saves it under DATA/lists/, saying what was skipped.
+/// Imports a list (from files or its publisher's URLs) and saves it under
+/// DATA/lists/, saying what was skipped.
 pub fn run(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
-    let list = match command {
-        ImportCommand::Ofac(args) if is_xml(&args.sdn) => {
-            if args.alt.is_some() || args.add.is_some() {
+    let (request, download) = match command {
+        ImportCommand::Ofac(args) => {
+            if origin::is_xml(Path::new(&fetch::file_name_of_location(&args.sdn)))
+                && (args.alt.is_some() || args.add.is_some())
+            {
                 bail!("--alt and --add go with the CSV files; the XML file holds aliases and addresses itself");
             }
-            lists::ofac_xml::import(&args.source, &args.sdn)?
+            let request = Request {
+                source: args.source.clone(),
+                format: Format::Ofac,
+                list: args.sdn.clone(),
+                aliases: args.alt.clone(),
+                addresses: args.add.clone(),
+            };
+            (request, &args.download)
         }
-        ImportCommand::Ofac(args) => lists::ofac::import(
-            &args.source,
-            lists::ofac::Files {
-                primary: &args.sdn,
-                aliases: args.alt.as_deref(),
-                addresses: args.add.as_deref(),
-            },
-        )?,
         ImportCommand::Csv(args) => {
-            lists::table::import(&source_name(args.source.as_deref(), &args.file)?, &args.file)?
+            (single(Format::Csv, args.source.as_deref(), &args.file)?, &args.download)
         }
-        ImportCommand::Un(args) => lists::un::import(&args.source, &args.file)?,
+        ImportCommand::Un(args) => (
+            Request {
+                source: args.source.clone(),
+                format: Format::Un,
+                list: args.file.clone(),
+                aliases: None,
+                addresses: None,
+            },
+            &args.download,
+        ),
         ImportCommand::Ftm(args) => {
-            lists::ftm::import(&source_name(args.source.as_deref(), &args.file)?, &args.file)?
+            (single(Format::Ftm, args.source.as_deref(), &args.file)?, &args.download)
         }
+    };
+    let stored = lists::load_all(data)?;
+    let previous = stored.iter().find(|list| list.source == request.source);
+    let list = match origin::import(&request, previous, &download.limits())? {
+        Imported::Unchanged => {
+            eprintln!(
+                "{}: unchanged since its import at {}; nothing stored",
+                request.source,
+                previous.map_or("-", |list| list.imported_at.as_str())
+            );
+            return Ok(());
+        }
+        Imported::List(list) => list,
     };
     const SHOWN: usize = 20;
     for row in list.skipped.iter().take(SHOWN) {
@@ -117,19 +157,46 @@ pub fn run(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The list name given, or else the file's name without its extension.
-fn source_name(given: Option<&str>, file: &Path) -> anyhow::Result<String> {
-    match given {
-        Some(source) => Ok(source.to_string()),
-        None => {
-            file.file_stem().map(|stem| stem.to_string_lossy().into_owned()).with_context(|| {
-                format!("{}: no file name to name the list by; pass --source", file.display())
-            })
+/// A one-file list, named by `--source` or by its file.
+fn single(format: Format, source: Option<&str>, location: &str) -> anyhow::Result<Request> {
+    Ok(Request {
+        source: source_name(source, location)?,
+        format,
+        list: location.to_string(),
+        aliases: None,
+        addresses: None,
+    })
+}
+
+/// How downloads are limited (for a URL instead of a path).
+#[derive(Debug, Clone, Args)]
+pub struct DownloadArgs {
+    /// The largest download, in MiB; a larger one is refused.
+    #[arg(long, default_value_t = 512)]
+    pub max_download_mib: u64,
+    /// Seconds a download may take.
+    #[arg(long, default_value_t = 600)]
+    pub download_timeout: u64,
+}
+
+impl DownloadArgs {
+    /// The limits these arguments set.
+    pub fn limits(&self) -> fetch::Limits {
+        fetch::Limits {
+            max_bytes: self.max_download_mib.max(1) << 20,
+            timeout: Duration::from_secs(self.download_timeout.max(1)),
+            ..fetch::Limits::default()
         }
     }
 }
 
-/// Whether `path` names an XML file.
-fn is_xml(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
+/// The list name given, or else the file's name without its extension.
+fn source_name(given: Option<&str>, location: &str) -> anyhow::Result<String> {
+    if let Some(source) = given {
+        return Ok(source.to_string());
+    }
+    let file = PathBuf::from(fetch::file_name_of_location(location));
+    file.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .with_context(|| format!("{location}: no file name to name the list by; pass --source"))
 }

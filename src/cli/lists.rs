@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::output::write_table;
+use super::output::{write_diff, write_table};
 use crate::lists;
 
 /// Runs `sanctions lists` or `sanctions lists diff`.
@@ -86,40 +86,6 @@ fn diff(args: &ListsDiffArgs) -> anyhow::Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&found)?)?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "{} -> {} entries: {} added, {} removed, {} changed",
-        found.old_entries,
-        found.new_entries,
-        found.added.len(),
-        found.removed.len(),
-        found.changed.len()
-    )?;
-    let more = |shown: usize, all: usize| {
-        (all > shown).then(|| format!("  ... and {} more (--show N, or --json)", all - shown))
-    };
-    for (label, entries) in [("added", &found.added), ("removed", &found.removed)] {
-        if !entries.is_empty() {
-            writeln!(out, "\n{label}:")?;
-        }
-        for entry in entries.iter().take(args.show) {
-            writeln!(out, "  {}  {}  {}", entry.id, entry.name, entry.programs.join(" "))?;
-        }
-        if let Some(line) = more(args.show, entries.len()) {
-            writeln!(out, "{line}")?;
-        }
-    }
-    if !found.changed.is_empty() {
-        writeln!(out, "\nchanged:")?;
-    }
-    for changed in found.changed.iter().take(args.show) {
-        writeln!(out, "  {}  {}", changed.id, changed.name)?;
-        for field in &changed.fields {
-            writeln!(out, "    {}: {:?} -> {:?}", field.field, field.old, field.new)?;
-        }
-    }
-    if let Some(line) = more(args.show, found.changed.len()) {
-        writeln!(out, "{line}")?;
-    }
+    write_diff(&mut out, &found, args.show)?;
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod review;
 pub mod screen;
 pub mod serve;
 pub mod show;
+pub mod update;
 
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,9 @@ pub enum Command {
     /// Import a sanctions list into DATA/lists/ (replacing an older import of it).
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Download a newer version of every list imported from a URL
+    /// (`--init`: set up the official lists first).
+    Update(update::UpdateArgs),
     /// List the imported lists with their counts, dates and skipped rows.
     Lists(lists::ListsArgs),
     /// Screen a name against the registry and every imported list.
@@ -72,6 +76,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Entities(args) => entities::run(&cli.data, args),
         Command::Show(args) => show::run(&cli.data, args),
         Command::Import(command) => import::run(&cli.data, command),
+        Command::Update(args) => update::run(&cli.data, args),
         Command::Lists(args) => lists::run(&cli.data, args),
         Command::Screen(args) => screen::run(&cli.data, args),
         Command::Serve(args) => serve::run(&cli.data, args),

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
+use crate::lists::diff::ListDiff;
 use crate::model::{Batch, Designation};
 
 /// A designation as JSON, with its status on `today` added.
@@ -55,6 +56,47 @@ pub fn write_table<const N: usize>(
             }
         }
         writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// Writes what `lists diff` and `update` show of a list's new version: the
+/// counts, then up to `show` entries added, removed and changed.
+pub fn write_diff(out: &mut impl Write, found: &ListDiff, show: usize) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} -> {} entries: {} added, {} removed, {} changed",
+        found.old_entries,
+        found.new_entries,
+        found.added.len(),
+        found.removed.len(),
+        found.changed.len()
+    )?;
+    let more = |shown: usize, all: usize| {
+        (all > shown).then(|| format!("  ... and {} more (--show N, or --json)", all - shown))
+    };
+    for (label, entries) in [("added", &found.added), ("removed", &found.removed)] {
+        if !entries.is_empty() {
+            writeln!(out, "\n{label}:")?;
+        }
+        for entry in entries.iter().take(show) {
+            writeln!(out, "  {}  {}  {}", entry.id, entry.name, entry.programs.join(" "))?;
+        }
+        if let Some(line) = more(show, entries.len()) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !found.changed.is_empty() {
+        writeln!(out, "\nchanged:")?;
+    }
+    for changed in found.changed.iter().take(show) {
+        writeln!(out, "  {}  {}", changed.id, changed.name)?;
+        for field in &changed.fields {
+            writeln!(out, "    {}: {:?} -> {:?}", field.field, field.old, field.new)?;
+        }
+    }
+    if let Some(line) = more(show, found.changed.len()) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -44,6 +44,13 @@ pub struct ServeArgs {
     /// SANCTIONS_REVIEW_TOKEN variable; with neither, decisions are refused).
     #[arg(long)]
     pub review_token_file: Option<PathBuf>,
+    /// Download every list imported from a URL again at start and then this
+    /// often (e.g. 6h, 30m), as `sanctions update` does.
+    #[arg(long, value_parser = humantime::parse_duration)]
+    pub refresh_every: Option<Duration>,
+    /// Limits of those downloads.
+    #[command(flatten)]
+    pub download: super::import::DownloadArgs,
 }
 
 /// Loads the catalog and serves the HTTP API until a shutdown signal.
@@ -72,6 +79,8 @@ pub fn run(data: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         cors_origins: args.cors_origins.clone(),
         as_of: args.as_of,
         review_token: review_token(args)?,
+        refresh_every: args.refresh_every.map(|every| every.max(Duration::from_secs(1))),
+        download_limits: args.download.limits(),
         ..api::Config::default()
     };
     if config.review_token.is_none() {

@@ -9,12 +9,15 @@
 
 /// OFAC legacy CSV files.
 pub mod diff;
+pub mod fetch;
 pub mod ftm;
 pub mod ofac;
 pub mod ofac_xml;
+pub mod origin;
 /// The generic list CSV.
 pub mod table;
 pub mod un;
+pub mod update;
 mod xml;
 
 use std::fs;
@@ -100,6 +103,10 @@ pub struct ImportedList {
     /// Rows that were reported and left out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<SkippedRow>,
+    /// Where it was downloaded from, when it was (`sanctions update` asks
+    /// there again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<origin::Origin>,
 }
 
 /// Why a list could not be imported, stored or loaded.
@@ -116,6 +123,9 @@ pub enum Error {
     /// The source name cannot be a file name.
     #[error("invalid source name {0:?}: use letters, digits, '-', '_' and '.' (not leading)")]
     SourceName(String),
+    /// A download failed (its status, size, time or transfer).
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
     /// Storing or loading failed (IO, invalid JSON, another schema version).
     #[error(transparent)]
     Store(#[from] crate::registry::store::Error),
@@ -133,6 +143,7 @@ impl ImportedList {
             files,
             entries: Vec::new(),
             skipped: Vec::new(),
+            origin: None,
         })
     }
 }

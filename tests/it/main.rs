@@ -13,3 +13,4 @@ mod official;
 mod readings;
 mod review;
 mod screening;
+mod update;
