@@ -48,6 +48,12 @@ def parse_args(argv):
     parser.add_argument("--threshold", type=float, help="default: the library's DEFAULT_THRESHOLD")
     parser.add_argument("--as-of", help="judge statuses on this day, YYYY-MM-DD (default: today)")
     parser.add_argument("--partitions", type=int, help="repartition the input into this many (default: as read)")
+    parser.add_argument(
+        "--threads-per-task",
+        type=int,
+        default=1,
+        help="screening threads in each task (default 1: a task per core, as many partitions as cores)",
+    )
     parser.add_argument("--master", help="the Spark master when run without spark-submit, e.g. local[2]")
     return parser.parse_args(argv)
 
@@ -92,13 +98,20 @@ def main(argv=None):
     from pyspark.sql.types import StringType, StructField, StructType
 
     data_dir = os.path.abspath(args.data)
+    # Spark runs a task per core; each screens on this many threads (rayon),
+    # so that tasks do not fight over the cores. Python workers inherit the
+    # variable in local mode, executors get it through executorEnv.
+    threads = str(max(1, args.threads_per_task))
+    os.environ["RAYON_NUM_THREADS"] = threads
     # Loading on the driver checks the folder and its files before any task
     # starts, and stores the index so that executors read it instead of
     # building it.
     loaded = sanctions_registry.Screener(data_dir, as_of=args.as_of)
     as_of = loaded.as_of
 
-    builder = SparkSession.builder.appName("sanctions-screen")
+    builder = SparkSession.builder.appName("sanctions-screen").config(
+        "spark.executorEnv.RAYON_NUM_THREADS", threads
+    )
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
