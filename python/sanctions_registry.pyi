@@ -31,9 +31,11 @@ class SanctionsError(Exception):
     """The library could not load or parse its data; the message names the file and why."""
 
 Names = Union[Iterable[Optional[str]], Any]
-"""A list (or any iterable) of str, or a pyarrow string array / chunked array.
+"""A list (or any iterable, such as a pandas Series) of str, or a pyarrow
+string array / chunked array.
 
-`None` (a null) is screened as an empty name, as an empty CSV cell is.
+`None` (a null) and NaN (pandas' missing value) are screened as an empty
+name, as an empty CSV cell is.
 """
 
 class Screener:

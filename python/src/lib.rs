@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 use serde::Serialize;
 
 use sanctions::bulk::{self, MATCH_COLUMNS};
@@ -374,9 +374,10 @@ fn threshold_of(threshold: Option<f32>) -> PyResult<f32> {
     }
 }
 
-/// The names of a list, any iterable of str, or a pyarrow array (read with
-/// `to_pylist`). `None` is an empty name, as an empty CSV cell is; anything
-/// else that is not a str is that name's error.
+/// The names of a list, any iterable of str (a pandas Series), or a pyarrow
+/// array (read with `to_pylist`). `None` and NaN (a missing value) are an
+/// empty name, as an empty CSV cell is; anything else that is not a str is
+/// that name's error.
 fn names_of(names: &Bound<'_, PyAny>) -> PyResult<Vec<Result<String, String>>> {
     if names.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err("names must be a list of str, not one str"));
@@ -386,7 +387,7 @@ fn names_of(names: &Bound<'_, PyAny>) -> PyResult<Vec<Result<String, String>>> {
     let mut read = Vec::with_capacity(names.len().unwrap_or_default());
     for item in names.try_iter()? {
         let item = item?;
-        if item.is_none() {
+        if item.is_none() || is_nan(&item) {
             read.push(Ok(String::new()));
         } else if let Ok(name) = item.cast::<PyString>() {
             read.push(Ok(name.to_cow()?.into_owned()));
@@ -396,6 +397,11 @@ fn names_of(names: &Bound<'_, PyAny>) -> PyResult<Vec<Result<String, String>>> {
         }
     }
     Ok(read)
+}
+
+/// Whether `item` is a float NaN, the missing value of pandas.
+fn is_nan(item: &Bound<'_, PyAny>) -> bool {
+    item.cast::<PyFloat>().is_ok_and(|float| float.value().is_nan())
 }
 
 /// A serializable value as Python objects (dicts, lists, str, int, float,

@@ -110,6 +110,14 @@ def test_screen_many_takes_pyarrow_and_keeps_order(screener):
     assert screener.screen_many(pa.chunked_array([names[:2], names[2:]])) == from_list
     assert screener.screen_many(pa.array(names, type=pa.large_string())) == from_list
     assert screener.screen_many(iter(names)) == from_list
+    import pandas as pd
+
+    series = pd.Series(names)
+    assert screener.screen_many(series) == from_list
+    assert screener.screen_many(pd.Series([float("nan"), "Kim Yo Jong"]))[0] == {"error": "empty name"}
+    frame = pd.DataFrame({"name": names})
+    columns = pd.DataFrame(screener.screen_columns(frame["name"]))
+    assert list(frame.join(columns).columns) == ["name"] + sanctions_registry.MATCH_COLUMNS
     assert screener.screen_many([]) == []
 
 
