@@ -9,7 +9,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use rayon::prelude::*;
 
 use crate::model::EntityKind;
-use crate::screen::{Match, Query, Screener};
+use crate::screen::{Match, Query, QueryError, Screener};
 
 /// The columns appended to every row, in order.
 pub const MATCH_COLUMNS: [&str; 9] = [
@@ -234,6 +234,27 @@ pub fn screen_csv(
     Ok(summary)
 }
 
+/// The best match of each name, in the order given, screened on every core
+/// (rayon) as [`screen_csv`] screens its rows: `Ok(None)` when nothing
+/// reaches `threshold`, `Err` for a name that cannot be screened (empty, too
+/// long, nothing to match, a threshold outside [0, 1]). The same query as a
+/// `screen --csv` row without kind or country columns, so the answers are
+/// the ones it writes.
+pub fn best_matches<'a>(
+    screener: &'a Screener,
+    names: &[&str],
+    kind: Option<EntityKind>,
+    threshold: f32,
+) -> Vec<Result<Option<Match<'a>>, QueryError>> {
+    names
+        .par_iter()
+        .map(|name| {
+            let query = Query { name, kind, threshold, limit: 1, include_rejected: false };
+            screener.screen(&query).map(|matches| matches.into_iter().next())
+        })
+        .collect()
+}
+
 /// What screening one row gave: the match cells of each match written (none
 /// when nothing reached the threshold or the row could not be screened),
 /// and the `error` cell.
@@ -348,8 +369,10 @@ impl Row<'_> {
 /// The most matches written for one row with `all_matches`.
 const ALL_MATCHES: usize = 100;
 
-/// The match columns of the best match, `error` excluded.
-fn match_cells(found: &Match<'_>) -> [String; MATCH_COLUMNS.len() - 1] {
+/// The match cells of one match as `screen --csv` writes them: every one of
+/// [`MATCH_COLUMNS`] but `error`, in that order (the score with three
+/// decimals, the explanation's one-line summary).
+pub fn match_cells(found: &Match<'_>) -> [String; MATCH_COLUMNS.len() - 1] {
     let entity = found.entity;
     [
         entity.id.clone(),
@@ -456,5 +479,56 @@ mod tests {
         assert_eq!(name_column(&alone, None).ok(), Some(0));
         let unclear = csv::ByteRecord::from(vec!["a", "b"]);
         assert!(matches!(name_column(&unclear, None), Err(Error::NoNameColumn(_))));
+    }
+
+    #[test]
+    fn best_matches_are_the_rows_of_screen_csv() {
+        let entity = crate::screen::Entity {
+            id: "k-1".to_string(),
+            kind: Some(EntityKind::Organization),
+            names: vec!["Kestrel Trading LLC".to_string()],
+            source: "test".to_string(),
+            authority: None,
+            programs: Vec::new(),
+            countries: Vec::new(),
+            status: crate::model::Status::Active,
+            identifiers: Vec::new(),
+            review: None,
+        };
+        let screener = Screener::new(vec![entity]);
+        let names = ["KESTREL trading", "", "Plover Fisheries"];
+        let threshold = crate::screen::DEFAULT_THRESHOLD;
+        let found = best_matches(&screener, &names, None, threshold);
+        let cells: Vec<(String, String)> = found
+            .iter()
+            .map(|res| match res {
+                Ok(Some(found)) => {
+                    let [id, _, _, score, ..] = match_cells(found);
+                    (id, score)
+                }
+                Ok(None) => (String::new(), String::new()),
+                Err(error) => (String::new(), error.to_string()),
+            })
+            .collect();
+        let input = format!("name\n{}\n", names.map(|name| format!("\"{name}\"")).join("\n"));
+        let mut output = Vec::new();
+        screen_csv(&screener, input.as_bytes(), &mut output, &Options::new(), |_| {}).unwrap();
+        let mut reader = csv::Reader::from_reader(output.as_slice());
+        let rows: Vec<(String, String)> = reader
+            .records()
+            .map(|record| {
+                let record = record.unwrap();
+                let error = record[9].to_string();
+                if error.is_empty() {
+                    (record[1].to_string(), record[4].to_string())
+                } else {
+                    (String::new(), error)
+                }
+            })
+            .collect();
+        assert_eq!(cells, rows);
+        assert_eq!(cells[0].0, "k-1");
+        assert_eq!(cells[1].1, "empty name");
+        assert_eq!(cells[2], (String::new(), String::new()));
     }
 }
