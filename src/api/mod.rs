@@ -10,11 +10,10 @@
 mod body;
 pub mod entities;
 pub mod error;
-pub mod page;
+pub mod pages;
 pub mod params;
 pub mod review;
 pub mod screening;
-pub mod search;
 pub mod stream;
 
 use std::future::Future;
@@ -360,11 +359,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(config.max_in_flight))
         .timeout(config.request_timeout);
     let mut router = Router::new()
-        .route("/", get(search::start_page))
-        .route("/search", get(search::search_page))
-        .route("/review", get(page::review_page))
-        .route("/static/review.js", get(page::script))
-        .route("/static/review.css", get(page::style))
+        .route("/", get(pages::start::start_page))
+        .route("/search", get(pages::search::search_page))
+        .route("/review", get(pages::review::review_page))
+        .route("/static/review.js", get(pages::script))
+        .route("/static/review.css", get(pages::style))
         .route("/health", get(health))
         .route("/openapi.json", get(openapi))
         .route("/entities", get(entities::list))

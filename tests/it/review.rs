@@ -524,10 +524,11 @@ async fn a_text_added_while_serving_is_extracted_and_served_pending() {
     let (status, answer) = post_source(&server, Some(TOKEN), body("new.txt", "  ")).await;
     assert_error(status, &answer, StatusCode::BAD_REQUEST, "empty_text");
     // Over the limit: 413 as soon as the declared length is read (the client
-    // may still be writing the body when the server closes).
+    // may still be writing the body when the server closes). Sent on a
+    // client of its own, so the closed connection is not reused by the
+    // requests after it.
     let huge = "x".repeat(5 << 20);
-    let sent = server
-        .client
+    let sent = reqwest::Client::new()
         .post(server.url("/sources"))
         .header(CONTENT_TYPE, "application/json")
         .header(AUTHORIZATION, format!("Bearer {TOKEN}"))

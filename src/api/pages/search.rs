@@ -3,7 +3,6 @@
 //! score, matched name, entity, source, authority and programmes, status,
 //! identifiers and the explanation in words. Names in any script are taken
 //! as typed. Every text shown is escaped, and the page has no script at all.
-//! `GET /` is the start page linking it and the review page.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -13,30 +12,12 @@ use axum::http::Uri;
 use axum::response::Response;
 use html_escape::{encode_double_quoted_attribute as attribute, encode_text as text};
 
-use super::error::ApiError;
-use super::page::html_response;
-use super::params::Params;
-use super::AppState;
+use super::{head, html_response};
+use crate::api::error::ApiError;
+use crate::api::params::Params;
+use crate::api::AppState;
 use crate::model::EntityKind;
 use crate::screen::{Match, Query, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
-
-/// `GET /`: links to the two pages.
-pub async fn start_page(State(state): State<Arc<AppState>>) -> Response {
-    let catalog = state.catalog();
-    let mut page = head("sanctions registry");
-    let _ = writeln!(
-        page,
-        "<header><h1>Sanctions registry</h1><p class=\"counts\">{} entities · data as of {}</p>\
-         </header><main><ul class=\"start\">\
-         <li><a href=\"/search\">Screen a name</a>: matches across scripts and spellings, \
-         with the evidence for each.</li>\
-         <li><a href=\"/review\">Review designations</a>: the extracted designations with \
-         their sources, to accept, reject or correct.</li></ul></main></body></html>",
-        catalog.entities().len(),
-        catalog.as_of,
-    );
-    html_response(page)
-}
 
 /// `GET /search?name=&kind=&country=`.
 pub async fn search_page(
@@ -94,16 +75,6 @@ pub async fn search_page(
     }
     page.push_str("</main></body></html>\n");
     Ok(html_response(page))
-}
-
-/// The page's head, with the review page's style sheet and no script.
-fn head(title: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><link rel=\"stylesheet\" href=\"/static/review.css\"></head><body>\n",
-        text(title)
-    )
 }
 
 fn render_form(page: &mut String, name: &str, kind: Option<EntityKind>, country: &str) {

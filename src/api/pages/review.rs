@@ -10,24 +10,20 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::Uri;
+use axum::response::Response;
 use html_escape::{encode_double_quoted_attribute as attribute, encode_text as text};
 
-use super::error::ApiError;
-use super::params::Params;
-use super::AppState;
+use super::html_response;
+use crate::api::error::ApiError;
+use crate::api::params::Params;
+use crate::api::AppState;
 use crate::catalog::Catalog;
 use crate::model::Designation;
 use crate::review::{Review, State as ReviewState};
 
 /// Designations on one page.
 const PAGE_SIZE: usize = 200;
-
-/// What the page's scripts and styles may do: only what this server sends.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
-     style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; \
-     base-uri 'none'; frame-ancestors 'none'";
 
 /// `GET /review?status=&authority=&q=&offset=`: the review page.
 pub async fn review_page(
@@ -46,40 +42,6 @@ pub async fn review_page(
     let html =
         render(&catalog, &Filter { status, authority, query }, offset, state.reviews_enabled());
     Ok(html_response(html))
-}
-
-/// A page as an answer: HTML with the strict Content-Security-Policy, not
-/// cached, not sniffed.
-pub(super) fn html_response(html: String) -> Response {
-    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
-    let headers = response.headers_mut();
-    headers
-        .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
-    response
-}
-
-/// `GET /static/review.js`.
-pub async fn script() -> Response {
-    static_file("text/javascript; charset=utf-8", include_str!("static/review.js"))
-}
-
-/// `GET /static/review.css`.
-pub async fn style() -> Response {
-    static_file("text/css; charset=utf-8", include_str!("static/review.css"))
-}
-
-fn static_file(content_type: &'static str, body: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "no-cache"),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 /// Which designations the page shows.
