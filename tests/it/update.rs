@@ -424,3 +424,41 @@ async fn a_server_with_refresh_every_downloads_new_versions_and_says_so_in_healt
     let (_, body) = server.get("/screen?name=Casimir%20Quellenberg").await;
     assert_eq!(body["matches"][0]["entity"]["id"], "W-2");
 }
+
+#[test]
+fn the_readme_update_example_is_what_update_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let marker = "<!-- update example: tests/it/update.rs checks this block -->\n```console\n";
+    let start = readme.find(marker).expect("the README has the update example") + marker.len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    // Each `$ ` line and the output under it.
+    let mut steps: Vec<(String, String)> = Vec::new();
+    for line in block.lines() {
+        match line.strip_prefix("$ ") {
+            Some(command) => steps.push((command.to_string(), String::new())),
+            None => {
+                let output = &mut steps.last_mut().expect("a command first").1;
+                output.push_str(line);
+                output.push('\n');
+            }
+        }
+    }
+    assert_eq!(steps.len(), 4, "{block}");
+    let publisher = Publisher::start();
+    publisher.set("/sdn.csv", Answer::file(fixture("sdn.csv"), "sdn-1"));
+    publisher.set("/alt.csv", Answer::file(fixture("alt.csv"), "alt-1"));
+    publisher.set("/add.csv", Answer::file(fixture("add.csv"), "add-1"));
+    let data = tempfile::tempdir().unwrap();
+    let host = publisher.addr.to_string();
+    for (index, (command, expected)) in steps.iter().enumerate() {
+        if command.contains("new sdn.csv") {
+            publisher.set("/sdn.csv", Answer::file(fixture("sdn_older.csv"), "sdn-2"));
+        }
+        let command = command.split('#').next().unwrap().replace("HOST", &host);
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let output = run_cli(data.path(), &args);
+        assert!(output.status.success(), "{command}: {}", stderr(&output));
+        let printed = stdout(&output).replace(&data.path().display().to_string(), "DATA");
+        assert_eq!(printed, *expected, "step {index}: {command}");
+    }
+}
