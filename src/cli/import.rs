@@ -120,8 +120,13 @@ pub fn run(data: &Path, command: &ImportCommand) -> anyhow::Result<()> {
             (single(Format::Ftm, args.source.as_deref(), &args.file)?, &args.download)
         }
     };
-    let stored = lists::load_all(data)?;
-    let previous = stored.iter().find(|list| list.source == request.source);
+    // The stored version, for a conditional download; one that cannot be
+    // read is replaced, as an import always replaced it.
+    let previous = lists::load_source(data, &request.source).unwrap_or_else(|error| {
+        eprintln!("note: the stored {} cannot be read and is replaced: {error}", request.source);
+        None
+    });
+    let previous = previous.as_ref();
     let list = match origin::import(&request, previous, &download.limits())? {
         Imported::Unchanged => {
             eprintln!(

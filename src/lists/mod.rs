@@ -235,6 +235,17 @@ pub fn load(path: &Path) -> Result<ImportedList, Error> {
     Ok(crate::registry::store::load_versioned(path, SCHEMA_VERSION, "import the list again")?)
 }
 
+/// Loads the stored list named `source`, if there is one.
+pub fn load_source(data: &Path, source: &str) -> Result<Option<ImportedList>, Error> {
+    // A name that cannot be a list's is no stored list (the importer
+    // refuses it with its own error).
+    let path = folder(data).join(format!("{source}.json"));
+    if validate_source_name(source).is_err() || !path.exists() {
+        return Ok(None);
+    }
+    load(&path).map(Some)
+}
+
 /// Loads every stored list in `DATA/lists/`, sorted by source name; none when
 /// the folder does not exist.
 pub fn load_all(data: &Path) -> Result<Vec<ImportedList>, Error> {

@@ -182,8 +182,11 @@ pub fn import(
             file.path.clone_from(&download.1);
         }
     }
+    // The same bytes from the same place: nothing new (a server that sends
+    // no validators). From another place, the new origin is worth storing.
     let same_bytes = previous.is_some_and(|previous| {
-        previous.format == list.format
+        previous.origin.as_ref().is_some_and(|known| same_urls(known, &origin))
+            && previous.format == list.format
             && previous.files.len() == list.files.len()
             && previous.files.iter().zip(&list.files).all(|(old, new)| old.sha256 == new.sha256)
     });
@@ -192,6 +195,13 @@ pub fn import(
     }
     list.origin = Some(origin);
     Ok(Imported::List(Box::new(list)))
+}
+
+/// Whether two origins name the same files at the same URLs.
+fn same_urls(a: &Origin, b: &Origin) -> bool {
+    a.format == b.format
+        && a.files.len() == b.files.len()
+        && a.files.iter().zip(&b.files).all(|(a, b)| a.role == b.role && a.url == b.url)
 }
 
 /// The subfolder a file of this role is downloaded into, so files keep

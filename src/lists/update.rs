@@ -179,19 +179,18 @@ pub fn refresh(
         Ok(Imported::Unchanged) => Outcome::Unchanged,
         Ok(Imported::List(list)) => match super::save(data, &list) {
             Ok(path) => {
-                let empty;
-                let old = match previous {
-                    Some(previous) => previous,
-                    None => {
-                        empty = ImportedList { entries: Vec::new(), ..(*list).clone() };
-                        &empty
-                    }
+                let found = match previous {
+                    Some(previous) => diff::diff(previous, &list),
+                    // A new list: every entry added.
+                    None => ListDiff {
+                        old_entries: 0,
+                        new_entries: list.entries.len(),
+                        added: list.entries.clone(),
+                        removed: Vec::new(),
+                        changed: Vec::new(),
+                    },
                 };
-                Outcome::Updated {
-                    diff: Box::new(diff::diff(old, &list)),
-                    skipped: list.skipped.len(),
-                    path,
-                }
+                Outcome::Updated { diff: Box::new(found), skipped: list.skipped.len(), path }
             }
             Err(error) => Outcome::Failed { error: error.to_string() },
         },

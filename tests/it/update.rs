@@ -462,3 +462,30 @@ fn the_readme_update_example_is_what_update_prints() {
         assert_eq!(printed, *expected, "step {index}: {command}");
     }
 }
+
+#[test]
+fn the_same_files_imported_from_a_url_after_disk_keep_their_origin() {
+    let (publisher, data) = ofac_publisher();
+    let lists = root().join("tests/data/lists");
+    let output = run_cli(
+        data.path(),
+        &[
+            "import",
+            "ofac",
+            lists.join("sdn.csv").to_str().unwrap(),
+            "--alt",
+            lists.join("alt.csv").to_str().unwrap(),
+            "--add",
+            lists.join("add.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stored(data.path(), "ofac-sdn")["origin"].is_null());
+    // The same bytes, now from the publisher: stored with the origin, so
+    // `update` can follow it.
+    let output = import_ofac(&publisher, data.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stored(data.path(), "ofac-sdn")["origin"]["format"], "ofac");
+    let output = run_cli(data.path(), &["update"]);
+    assert_eq!(stdout(&output).trim(), "ofac-sdn: unchanged");
+}
