@@ -14,6 +14,9 @@ use super::Entity;
 
 /// How much a legal form or function word weighs relative to its rarity.
 const WEAK_WEIGHT: f32 = 0.2;
+/// What a patronymic weighs relative to its rarity: evidence when both
+/// sides give it, little against when one leaves it out.
+const PATRONYMIC_WEIGHT: f32 = 0.4;
 /// Keys shorter than this are looked up exactly (a slip in a short word
 /// makes another word).
 const MIN_FUZZY_KEY: usize = 4;
@@ -144,6 +147,8 @@ impl Index {
             .unwrap_or(self.unseen_weight);
         if token.weak {
             rarity * WEAK_WEIGHT
+        } else if token.is_patronymic() {
+            rarity * PATRONYMIC_WEIGHT
         } else {
             rarity
         }

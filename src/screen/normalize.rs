@@ -63,6 +63,16 @@ impl Token {
         Token { text, key, skeleton, weak: false, vowelless: true }
     }
 
+    /// Whether the token is an East Slavic patronymic (`Vladimirovich`,
+    /// `Petrovna`, `Hennadiyovych`, `Mikhailauna`): a part of the full name
+    /// that most other spellings of it leave out.
+    pub fn is_patronymic(&self) -> bool {
+        self.text.len() >= 7
+            && ["vich", "vych", "vna", "auna", "ivna", "ichna"]
+                .iter()
+                .any(|ending| self.text.ends_with(ending))
+    }
+
     /// Whether the token holds a digit (vessel numbers, registration numbers):
     /// such tokens only match exactly.
     pub fn is_numeric(&self) -> bool {
@@ -173,6 +183,8 @@ fn push_split_abd(word: String, words: &mut Vec<String>) {
                 !b"aeiou".contains(b) || bytes.get(1..).is_some_and(vowel_initial_name)
             })
             || bytes.len() > 3 && bytes.first() == bytes.get(1));
+    // `abd` with the article as a word of its own (`Abdur Rauf`, `Abdus Salam`).
+    let article = article || vowels > 0 && name.len() == 1;
     let name = if article { name.get(1..).unwrap_or_default() } else { name };
     if matches!(name, "lah" | "la" | "llah" | "lla") {
         words.push("abd".to_string());
@@ -473,6 +485,9 @@ mod tests {
         assert_eq!(texts("Abdalla"), ["abd", "allah"]);
         assert_eq!(texts("Abdul Hakim"), ["abd", "hakim"]);
         assert_eq!(texts("Abdulaziz"), ["abd", "aziz"]);
+        // `abd` and the article as a word of their own.
+        assert_eq!(texts("Azhar Abdur Rauf"), ["azhar", "abd", "rauf"]);
+        assert_eq!(texts("Abdus Salam"), ["abd", "salam"]);
         // Not an article: a last piece, a word of its own at the end, other words.
         assert_eq!(texts("Kim Yong-An"), ["kim", "yongan"]);
         assert_eq!(texts("Paseo del Al"), ["paseo", "del", "al"]);
@@ -495,6 +510,18 @@ mod tests {
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
         let acme = tokens(&words("acme llc"), false);
         assert!(!acme[0].weak && acme[1].weak);
+    }
+
+    #[test]
+    fn east_slavic_patronymics_are_told_apart() {
+        for patronymic in
+            ["Vladimirovich", "Petrovna", "Hennadiyovych", "Mikhailauna", "Ivanivna", "Ilyinichna"]
+        {
+            assert!(tokens(&words(patronymic), false)[0].is_patronymic(), "{patronymic}");
+        }
+        for other in ["Ivanov", "Kuznetsova", "Vich", "Bogdanovna2"] {
+            assert!(!tokens(&words(other), false)[0].is_patronymic(), "{other}");
+        }
     }
 
     #[test]

@@ -16,7 +16,10 @@ const MIN_MERGE_SIMILARITY: f32 = 0.85;
 /// How much a listed word the query leaves out counts against the match,
 /// relative to a query word the list lacks (middle names are often omitted).
 const MISSING_LISTED_WORD_COST: f32 = 0.7;
-/// What each further listed word the query leaves out costs.
+/// How much the heaviest query word with no listed counterpart counts
+/// against the match (a full name screened against a shorter listed one).
+const EXTRA_QUERY_WORD_COST: f32 = 0.85;
+/// What each further word left over on either side costs.
 const FURTHER_MISSING_COST: f32 = 0.35;
 
 /// Why two tokens were taken as the same word.
@@ -64,8 +67,17 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     if written_alike {
         return Some((0.9, How::Consonants));
     }
-    if !query.vowelless && !listed.vowelless && differ_in_vowels_only(&query.key, &listed.key) {
+    if !query.vowelless
+        && !listed.vowelless
+        && (differ_in_vowels_only(&query.key, &listed.key)
+            || differ_in_first_vowel(&query.key, &listed.key))
+    {
         return Some((0.9, How::Vowels));
+    }
+    if is_other_gender_form(&query.text, &listed.text)
+        || is_other_gender_form(&listed.text, &query.text)
+    {
+        return Some((GENDER_FORM_SIMILARITY, How::Typo));
     }
     let (short, long) =
         if query.text.len() <= listed.text.len() { (query, listed) } else { (listed, query) };
@@ -78,10 +90,21 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     let (query_length, listed_length) = (query.text.len(), listed.text.len());
     let another_short_name = query_length.min(listed_length) < SHORT_WORD
         && (!same_first_sound(&query.key, &listed.key) || query_length.abs_diff(listed_length) > 1);
+    // A slip on top of a phonetic variant counts only when the words as
+    // written are still near (`mikhailov` / `mihaylov`; not `popov` / `bobkov`,
+    // `morozova` / `borisova`, alike only through their keys).
+    let written_apart = || strsim::osa_distance(&query.text, &listed.text);
+    let longer_text = query_length.max(listed_length);
     let typo = if another_short_name {
         0.0
     } else {
-        edit_similarity(&query.key, &listed.key).max(edit_similarity(&query.text, &listed.text))
+        let written = edit_similarity(&query.text, &listed.text);
+        let by_key = edit_similarity(&query.key, &listed.key);
+        if by_key > written && written_apart() <= longer_text / 3 {
+            by_key
+        } else {
+            written
+        }
     };
     if typo >= TYPO_FLOOR {
         return Some((0.95 * typo, How::Typo));
@@ -92,6 +115,7 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
         && query.key.len().min(listed.key.len()) >= SHORT_WORD
         && query.skeleton == listed.skeleton
         && query.text.len().abs_diff(listed.text.len()) <= 2
+        && written_apart() <= longer_text / 2
     {
         return Some((0.75, How::Consonants));
     }
@@ -119,6 +143,30 @@ fn differ_in_vowels_only(a: &str, b: &str) -> bool {
     }
     changed <= 2
 }
+
+/// Whether two keys of four letters or more differ only in the vowel they
+/// start with (`omar` / `umar`, `osama` / `usama`, `ibrahim` / `ebrahim`).
+fn differ_in_first_vowel(a: &str, b: &str) -> bool {
+    let is_vowel = |byte: &u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (Some((first_a, rest_a)), Some((first_b, rest_b))) =
+        (a.as_bytes().split_first(), b.as_bytes().split_first())
+    else {
+        return false;
+    };
+    a.len() >= 4 && first_a != first_b && is_vowel(first_a) && is_vowel(first_b) && rest_a == rest_b
+}
+
+/// Whether `female` is the woman's form of the Slavic surname `male`
+/// (`kuznetsova` / `kuznetsov`, `ivanova` / `ivanov`, `putina` / `putin`):
+/// one family, another person, so less than a slip.
+fn is_other_gender_form(female: &str, male: &str) -> bool {
+    female.len() >= 6
+        && female.strip_suffix('a') == Some(male)
+        && ["ov", "ev", "in", "yn"].iter().any(|ending| male.ends_with(ending))
+}
+
+/// How alike a surname and its other-gender form count.
+const GENDER_FORM_SIMILARITY: f32 = 0.8;
 
 /// The shortest key [`differ_in_vowels_only`] looks at.
 pub(super) const MIN_VOWEL_VARIANT: usize = 6;
@@ -285,7 +333,9 @@ pub fn align(
     for (q, query_token) in query.iter().enumerate() {
         for (l, listed_token) in listed.iter().enumerate() {
             if let Some((similarity, how)) = token_similarity(query_token, listed_token) {
-                if similarity >= MIN_TOKEN_SIMILARITY {
+                // A one-letter syllable (`i`, `o` of a Korean name) is no initial.
+                let syllable_as_initial = how == How::Initial && missing == Missing::Syllables;
+                if similarity >= MIN_TOKEN_SIMILARITY && !syllable_as_initial {
                     let weight = weight(query_weights, q) + weight(listed_weights, l);
                     candidates.push((similarity, weight, q, l, how));
                 }
@@ -311,29 +361,8 @@ pub fn align(
         numerator += similarity * weight;
         denominator += weight;
     }
-    for (q, used) in query_used.iter().enumerate() {
-        if !used {
-            denominator += weight(query_weights, q);
-        }
-    }
-    let (mut missing_sum, mut missing_heaviest) = (0.0_f32, 0.0_f32);
-    for (l, used) in listed_used.iter().enumerate() {
-        if !used {
-            let weight = weight(listed_weights, l);
-            missing_sum += weight;
-            missing_heaviest = missing_heaviest.max(weight);
-        }
-    }
-    denominator += match missing {
-        // The heaviest listed word left out costs the most; further ones
-        // less (a given name and surname out of four parts is a usual way
-        // to write a long name).
-        Missing::Optional => {
-            MISSING_LISTED_WORD_COST * missing_heaviest
-                + FURTHER_MISSING_COST * (missing_sum - missing_heaviest)
-        }
-        Missing::Syllables => missing_sum,
-    };
+    denominator += unpaired_cost(&query_used, query_weights, missing, EXTRA_QUERY_WORD_COST);
+    denominator += unpaired_cost(&listed_used, listed_weights, missing, MISSING_LISTED_WORD_COST);
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
     // Initials, and letters joined into a word, never carry a match alone.
     let carried = pairs.iter().any(|(query_range, listed_range, _, how)| match how {
@@ -348,6 +377,26 @@ pub fn align(
         score = score.min(UNCARRIED_SCORE);
     }
     Alignment { score, pairs, query_used, listed_used }
+}
+
+/// What the words of one side that found no counterpart add to the
+/// denominator. Names read by syllable pay every syllable's whole weight;
+/// other names pay `first_cost` of the heaviest word left over and
+/// [`FURTHER_MISSING_COST`] of each further one (a given name and surname
+/// out of four parts is a usual way to write a long name).
+fn unpaired_cost(used: &[bool], weights: &[f32], missing: Missing, first_cost: f32) -> f32 {
+    let (mut sum, mut heaviest) = (0.0_f32, 0.0_f32);
+    for (index, used) in used.iter().enumerate() {
+        if !used {
+            let weight = weight(weights, index);
+            sum += weight;
+            heaviest = heaviest.max(weight);
+        }
+    }
+    match missing {
+        Missing::Optional => first_cost * heaviest + FURTHER_MISSING_COST * (sum - heaviest),
+        Missing::Syllables => sum,
+    }
 }
 
 /// The highest score of an alignment made only of initials and joined
@@ -420,6 +469,12 @@ fn join_runs(
                     continue 'runs;
                 }
                 if joined_length + 2 < single.text.len() {
+                    continue;
+                }
+                // Against a script without vowels, pieces of one or two
+                // letters fit too much (`mi rim` is not `mrym`, Maryam).
+                let vowelless = single.vowelless || run.iter().any(|t| t.vowelless);
+                if vowelless && run.iter().any(|t| t.text.len() < 3) {
                     continue;
                 }
                 let first_key = run.first().map_or("", |t| t.key.as_str());
@@ -511,6 +566,44 @@ mod tests {
     }
 
     #[test]
+    fn query_words_the_list_lacks_cost_less_than_a_whole_word() {
+        // A full name against a shorter listed one: the heaviest extra
+        // query word costs 0.85 of its weight, a further one 0.35.
+        let longer = score("Qasim Mohamed Mahdi al-Rimi", "AL-RIMI, Qasim");
+        assert!((longer - 4.0 / (4.0 + 0.85 + 0.35)).abs() < 1e-6, "{longer}");
+        // Against the same name with a listed word left out, the query's
+        // extra word costs more.
+        assert!(
+            score("Othman Ahmed al-Ghamdi", "AL-GHAMDI, Othman")
+                < score("Othman al-Ghamdi", "AL-GHAMDI, Othman Ahmed")
+        );
+    }
+
+    #[test]
+    fn a_korean_syllable_of_one_letter_is_no_initial() {
+        let (query, listed) =
+            (tokens(&words("i ji a"), false), tokens(&words("dzhi ai invest"), false));
+        let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
+        let by_syllable = align(&query, &ones(&query), &listed, &ones(&listed), Missing::Syllables);
+        assert!(by_syllable.pairs.iter().all(|pair| pair.3 != How::Initial));
+        let as_written = align(&query, &ones(&query), &listed, &ones(&listed), Missing::Optional);
+        assert!(as_written.pairs.iter().any(|pair| pair.3 == How::Initial));
+    }
+
+    #[test]
+    fn words_of_one_or_two_letters_are_not_joined_against_arabic_script() {
+        let arabic = vec![Token::new("mrim", false, true)];
+        let korean = tokens(&words("mi rim"), false);
+        let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
+        let alignment = align(&arabic, &ones(&arabic), &korean, &ones(&korean), Missing::Optional);
+        assert!(alignment.pairs.is_empty(), "{:?}", alignment.pairs);
+        let latin = tokens(&words("abu bakr"), false);
+        let joined = vec![Token::new("abubakr", false, false)];
+        let alignment = align(&joined, &ones(&joined), &latin, &ones(&latin), Missing::Optional);
+        assert_eq!(alignment.pairs.len(), 1);
+    }
+
+    #[test]
     fn initials_and_joined_letters_alone_never_carry_a_match() {
         assert!(score("Ma Kun", "K M A") <= UNCARRIED_SCORE);
         assert!(score("J S", "SMITH, John") <= UNCARRIED_SCORE);
@@ -562,5 +655,24 @@ mod tests {
         assert_ne!(token_similarity(&t("reddy"), &t("lady")).map(|x| x.1), Some(How::Vowels));
         assert_ne!(token_similarity(&t("sokolov"), &t("sukharev")).map(|x| x.1), Some(How::Vowels));
         assert_ne!(token_similarity(&t("hussein"), &t("hassan")).map(|x| x.1), Some(How::Vowels));
+        // A first vowel is spelling in words of four letters or more.
+        for (a, b) in [("omar", "umar"), ("osama", "usama"), ("ibrahim", "ebrahim")] {
+            assert_eq!(token_similarity(&t(a), &t(b)), Some((0.9, How::Vowels)), "{a} / {b}");
+        }
+        assert_ne!(token_similarity(&t("ali"), &t("eli")).map(|x| x.1), Some(How::Vowels));
+        // A Slavic surname and its woman's form: one family, less than a slip.
+        assert_eq!(
+            token_similarity(&t("kuznetsova"), &t("kuznetsov")),
+            Some((GENDER_FORM_SIMILARITY, How::Typo))
+        );
+        assert_eq!(
+            token_similarity(&t("putin"), &t("putina")).map(|x| x.0),
+            Some(GENDER_FORM_SIMILARITY)
+        );
+        // Alike only through their phonetic keys and a slip more: other names.
+        assert_eq!(token_similarity(&t("popov"), &t("bobkov")), None);
+        assert_eq!(token_similarity(&t("morozova"), &t("borisova")), None);
+        assert_eq!(token_similarity(&t("sokolov"), &t("sukharev")), None);
+        assert_eq!(token_similarity(&t("mikhailov"), &t("mihaylov")).map(|x| x.1), Some(How::Typo));
     }
 }
