@@ -1,7 +1,9 @@
 """Checks a bulk screening output against its input and the generator's
 manifest: every input row comes out once, in order, with its fields
 unchanged; planted errors are reported in `error` and no other row is;
-and how many planted listed names were found.
+and how many planted listed names were found. Made-up names that the
+generator found to be (nearly) a listed name are counted apart from the
+other made-up names.
 
 Prints one `CHECK key=value ...` line; exits 1 when a row is lost, out of
 order, altered or wrongly flagged.
@@ -31,6 +33,8 @@ def main() -> None:
     problems = Counter()
     found, planted_by_category = Counter(), Counter()
     made_up_matched = made_up_rows = 0
+    # Made-up names that are in fact (nearly) a listed name: reported apart.
+    coincidences, coincidences_matched = Counter(), Counter()
     # The generator draws made-up names from small pools, so one name that
     # happens to be a listed one recurs on many rows: count names too.
     made_up_names: dict[str, bool] = {}
@@ -57,6 +61,10 @@ def main() -> None:
         if error and not error.startswith("warning:"):
             problems["unexpected_error"] += 1
         match_id = screened[column["match_id"]]
+        if category in ("made_up_listed_name", "made_up_part_of_listed_name"):
+            coincidences[category] += 1
+            coincidences_matched[category] += bool(match_id)
+            continue
         if category == "made_up":
             made_up_rows += 1
             made_up_matched += bool(match_id)
@@ -74,6 +82,10 @@ def main() -> None:
         parts.append(f"{category}={found[category]}/{planted_by_category[category]}")
     parts.append(f"made_up_matched={made_up_matched}/{made_up_rows}")
     parts.append(f"made_up_names_matched={sum(made_up_names.values())}/{len(made_up_names)}")
+    for category in ("made_up_listed_name", "made_up_part_of_listed_name"):
+        parts.append(f"{category}_matched={coincidences_matched[category]}/{coincidences[category]}")
+    every_made_up = made_up_rows + sum(coincidences.values())
+    parts.append(f"every_made_up_matched={made_up_matched + sum(coincidences_matched.values())}/{every_made_up}")
     print("CHECK " + " ".join(parts))
     sys.exit(1 if problems else 0)
 

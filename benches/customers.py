@@ -6,7 +6,13 @@ Most names are made up, in Latin (with and without accents), Cyrillic,
 Greek, Arabic, Chinese and Korean script, for people and companies. About
 2% are listed names (from the imported lists and the registry) as written,
 reordered, lower-cased or with one letter dropped; about 0.1% of rows are
-malformed: an extra field, a name that is not UTF-8, or an empty name. Some
+malformed: an extra field, a name that is not UTF-8, or an empty name. The
+pools are small, so some made-up names are real ones: a made-up name whose
+every word (as written or as usually romanized) stands for another word of
+one listed name, equal or (for one word at most) one edit away, is marked `made_up_listed_name` when it
+also covers every word of that name (`أحمد حسن`, AHMAD, Hasan) and
+`made_up_part_of_listed_name` otherwise (`Анна Кузнецова`, KUZNETSOVA, Anna
+Yurievna: a listed person's given name and surname). Some
 addresses are quoted with commas and line breaks in them.
 
 The manifest (TSV: row number, category, listed id) names every planted
@@ -75,6 +81,135 @@ def made_up(rng: random.Random) -> tuple[str, str]:
     return rng.choice(COMPANY_CYRILLIC), "organization"
 
 
+# How each pool word of another script is usually written in Latin letters
+# (the generator's own vocabulary), to tell a made-up name that happens to
+# be a listed person's name from one that is not.
+ROMANIZED = {
+    "Иван": "ivan", "Мария": "maria mariya", "Алексей": "aleksei aleksey alexei alexey",
+    "Ольга": "olga", "Дмитрий": "dmitri dmitriy dmitry dimitri", "Наталья": "natalia natalya",
+    "Сергей": "sergei sergey", "Анна": "anna", "Смирнов": "smirnov", "Кузнецова": "kuznetsova",
+    "Попов": "popov", "Васильева": "vasilyeva vasileva vasilieva", "Соколов": "sokolov",
+    "Морозова": "morozova", "Лебедев": "lebedev",
+    "Γιώργος": "giorgos georgios yiorgos", "Μαρία": "maria", "Νίκος": "nikos nicos",
+    "Ελένη": "eleni", "Δημήτρης": "dimitris demetris", "Παπαδόπουλος": "papadopoulos",
+    "Νικολάου": "nikolaou nicolaou", "Γεωργίου": "georgiou", "Οικονόμου": "oikonomou economou",
+    "محمد": "muhammad mohammed mohamed mohammad", "فاطمة": "fatima fatma fatimah",
+    "أحمد": "ahmad ahmed", "مريم": "maryam mariam", "يوسف": "yusuf yousef youssef yousif",
+    "ليلى": "layla leila laila", "العلي": "ali", "حسن": "hasan hassan", "الخطيب": "khatib",
+    "منصور": "mansour mansur", "الحداد": "haddad",
+    "王": "wang", "李": "li", "张": "zhang", "刘": "liu", "陈": "chen", "杨": "yang", "黄": "huang",
+    "赵": "zhao", "吴": "wu", "周": "zhou", "徐": "xu", "孙": "sun", "马": "ma", "朱": "zhu",
+    "胡": "hu", "郭": "guo", "何": "he", "林": "lin", "罗": "luo", "高": "gao", "伟": "wei",
+    "芳": "fang", "娜": "na", "敏": "min", "静": "jing", "丽": "li", "强": "qiang", "磊": "lei",
+    "军": "jun", "洋": "yang", "勇": "yong", "艳": "yan", "杰": "jie", "娟": "juan", "涛": "tao",
+    "明": "ming", "超": "chao", "秀": "xiu", "霞": "xia", "平": "ping", "刚": "gang", "桂": "gui",
+    "英": "ying", "华": "hua", "建": "jian", "国": "guo",
+    "김": "kim", "이": "lee yi ri", "박": "park pak bak", "최": "choi choe", "정": "jung jeong jong",
+    "강": "kang", "조": "cho jo", "윤": "yoon yun", "민준": "minjun", "서연": "seoyeon", "지훈": "jihoon jihun",
+    "하은": "haeun", "도윤": "doyoon doyun", "수빈": "subin soobin", "예준": "yejun", "지아": "jia",
+}
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in folded if c.isalnum() and c.isascii())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))} if len(word) >= 4 else {word}
+
+
+def _near(a: str, b: str) -> bool:
+    return len(a) >= 4 and len(b) >= 4 and bool(_deletions(a) & _deletions(b))
+
+
+def _pair_words(parts: list[set[str]], listed: set[str]) -> set[str] | None:
+    """The listed words the made-up words stand for, each for another one,
+    with at most one of them a letter off; None when they do not all fit."""
+    used: set[str] = set()
+    slips = 0
+    for variants in sorted(parts, key=lambda v: not (v & listed)):
+        exact = sorted((variants & listed) - used)
+        if exact:
+            used.add(exact[0])
+            continue
+        near = sorted(w for w in listed - used if any(_near(v, w) for v in variants))
+        if not near or slips:
+            return None
+        slips += 1
+        used.add(near[0])
+    return used
+
+
+class NearListed:
+    """Tells whether a made-up name is in fact (nearly) a listed name or part
+    of one: each of its words, as written or as usually romanized, equal to
+    another word of one listed name (or one edit away, for one word) (`Анна Кузнецова` for
+    KUZNETSOVA, Anna Yurievna). Such rows are real coincidences, which a
+    screener may rightly report; the checker counts them apart."""
+
+    def __init__(self, data_dir: str) -> None:
+        self.names: list[set[str]] = []
+        self.by_key: dict[str, set[int]] = {}
+        for path in sorted(glob.glob(os.path.join(data_dir, "lists", "*.json"))):
+            with open(path, encoding="utf-8") as f:
+                for entry in json.load(f)["entries"]:
+                    for name in [entry["name"], *entry.get("aliases", [])]:
+                        words = {_plain(w) for w in name.replace("-", " ").replace(",", " ").split()}
+                        words = {w for w in words if w and w not in ("al", "el")}
+                        for word in words:
+                            for key in _deletions(word):
+                                self.by_key.setdefault(key, set()).add(len(self.names))
+                        self.names.append(words)
+        self.known: dict[str, str] = {}
+
+    def _word_variants(self, name: str) -> list[set[str]]:
+        variants = []
+        for word in name.replace(".", " ").split():
+            if word in ROMANIZED:
+                variants.append(set(ROMANIZED[word].split()))
+            elif all(c in ROMANIZED for c in word):  # Chinese characters
+                variants.append({"".join(ROMANIZED[c] for c in word)} | {ROMANIZED[c] for c in word})
+            else:
+                variants.append({_plain(word)})
+        return variants
+
+    def kind(self, name: str) -> str:
+        """`listed_name` when the made-up name is (nearly) a whole listed name,
+        `part_of_listed_name` when it is some of the words of one (a given
+        name and surname of a longer name), else empty."""
+        if name in self.known:
+            return self.known[name]
+        if all(c in ROMANIZED for c in name) and len(name) <= 3:  # a Chinese person's name
+            parts = [{ROMANIZED[name[0]]}, {"".join(ROMANIZED[c] for c in name[1:])} | {ROMANIZED[c] for c in name[1:]}]
+        elif len(name) >= 2 and name[0] in ROMANIZED and name[1:] in ROMANIZED and "\uac00" <= name[0] <= "\ud7a3":
+            parts = [set(ROMANIZED[name[0]].split()), set(ROMANIZED[name[1:]].split())]
+        else:
+            parts = self._word_variants(name)
+        shared: set[int] | None = None
+        for variants in parts:
+            near: set[int] = set()
+            for variant in variants:
+                for key in _deletions(variant):
+                    near |= self.by_key.get(key, set())
+            shared = near if shared is None else shared & near
+            if not shared:
+                break
+        found = ""
+        for index in shared or ():
+            listed = self.names[index]
+            pairing = _pair_words(parts, listed)
+            if pairing is None:
+                continue
+            if len(pairing) == len(listed):
+                found = "listed_name"
+                break
+            found = "part_of_listed_name"
+        self.known[name] = found
+        return found
+
+
 def listed_names(data_dir: str) -> list[tuple[str, str, str]]:
     """(id, name, kind) of every listed entity: lists and registry."""
     names = []
@@ -129,6 +264,7 @@ def main() -> None:
     rows = int(sys.argv[4]) if len(sys.argv) > 4 else 1_000_000
     rng = random.Random(20261123)
     listed = listed_names(data_dir)
+    near_listed = NearListed(data_dir)
     with open(out_path, "wb") as raw, open(manifest_path, "w", encoding="utf-8") as manifest:
         manifest.write("row\tcategory\tlisted_id\n")
         text = _Lines()
@@ -158,6 +294,9 @@ def main() -> None:
                 continue
             else:
                 name, kind = made_up(rng)
+                coincidence = near_listed.kind(name)
+                if coincidence:
+                    manifest.write(f"{row}\tmade_up_{coincidence}\t\n")
                 fields = [f"C{row:07}", name, kind, rng.choice(COUNTRIES), dob, address(rng)]
             writer.writerow(fields)
             raw.write(text.take())
