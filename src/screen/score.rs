@@ -74,6 +74,10 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some((0.9, How::Vowels));
     }
+    if !query.vowelless && !listed.vowelless && differ_in_one_short_vowel(&query.text, &listed.text)
+    {
+        return Some((SHORT_VOWEL_SIMILARITY, How::Vowels));
+    }
     if is_other_gender_form(&query.text, &listed.text)
         || is_other_gender_form(&listed.text, &query.text)
     {
@@ -124,9 +128,9 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
 
 /// Whether two keys of six letters or more have the same letters but for
 /// one or two vowels in the same places, and end alike (`mohamed` /
-/// `muhamad`; not `sokolov` / `sukalev`, three vowels apart, nor shorter
-/// words, where a vowel makes another name: `omar` / `umar` is left to the
-/// typo rule).
+/// `muhamad`; not `sokolov` / `sukalev`, three vowels apart). Shorter
+/// words, where a vowel makes another name, are left to
+/// [`differ_in_one_short_vowel`] and the typo rule.
 fn differ_in_vowels_only(a: &str, b: &str) -> bool {
     let is_vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
     if a.len() != b.len() || a.len() < MIN_VOWEL_VARIANT || a.bytes().last() != b.bytes().last() {
@@ -143,6 +147,30 @@ fn differ_in_vowels_only(a: &str, b: &str) -> bool {
     }
     changed <= 2
 }
+
+/// Whether two words of five letters or more are written alike but for one
+/// vowel that romanizations of Arabic and Persian give either way: a or e
+/// (fatha), e or i (kasra), o or u (damma): `ahmed` / `ahmad`, `jaber` /
+/// `jabir`, `ramez` / `ramiz`; not `hamid` / `hamad` or `jamal` / `jamil`,
+/// which are other names, nor `delta` / `dolta`.
+fn differ_in_one_short_vowel(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a.len() < MIN_SHORT_VOWEL_VARIANT || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let mut changed = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y);
+    let Some(pair) = changed.next() else { return false };
+    changed.next().is_none()
+        && matches!(
+            pair,
+            (b'a', b'e') | (b'e', b'a') | (b'e', b'i') | (b'i', b'e') | (b'o', b'u') | (b'u', b'o')
+        )
+}
+
+/// How alike two words one vowel apart ([`differ_in_one_short_vowel`]) count.
+const SHORT_VOWEL_SIMILARITY: f32 = 0.85;
+
+/// The shortest word in which one vowel is taken as spelling.
+const MIN_SHORT_VOWEL_VARIANT: usize = 5;
 
 /// Whether two keys of four letters or more differ only in the vowel they
 /// start with (`omar` / `umar`, `osama` / `usama`, `ibrahim` / `ebrahim`).
