@@ -12,7 +12,8 @@ every word (as written or as usually romanized) stands for another word of
 one listed name, equal or (for one word at most) one edit away, is marked `made_up_listed_name` when it
 also covers every word of that name (`أحمد حسن`, AHMAD, Hasan) and
 `made_up_part_of_listed_name` otherwise (`Анна Кузнецова`, KUZNETSOVA, Anna
-Yurievna: a listed person's given name and surname). Some
+Yurievna: a listed person's given name and surname); the legal forms of
+made-up companies (`Ltd`, `GmbH`, not `Holdings`) are left out. Some
 addresses are quoted with commas and line breaks in them.
 
 The manifest (TSV: row number, category, listed id) names every planted
@@ -49,6 +50,7 @@ COMPANY_WORDS = ["Harbor", "Summit", "Granite", "Meadow", "Pioneer", "Cedar", "L
                  "Nordic", "Atlas", "Blue River", "Golden Gate", "Silverline", "Orchid", "Delta"]
 COMPANY_FORMS = ["Trading LLC", "Holdings Ltd", "Logistics GmbH", "Shipping Co", "Group SA",
                  "S.A. de C.V.", "Sp. z o.o.", "AB", "Pte. Ltd.", "OOO"]
+LEGAL_FORM_WORDS = {"llc", "ltd", "gmbh", "co", "sa", "de", "c", "v", "sp", "z", "o", "ab", "pte", "ooo"}
 COMPANY_HAN = ["贸易有限公司", "科技有限公司", "物流有限公司", "进出口有限公司"]
 PLACE_HAN = ["上海", "深圳", "宁波", "广州", "天津", "厦门"]
 COMPANY_CYRILLIC = ["ООО «Северный путь»", "АО «Техноимпорт»", "ООО «Балтика Логистик»"]
@@ -166,7 +168,11 @@ class NearListed:
 
     def _word_variants(self, name: str) -> list[set[str]]:
         variants = []
+        # The legal forms of the generator's companies say nothing of the
+        # name; their business words (Holdings, Trading) do.
         for word in name.replace(".", " ").split():
+            if word.casefold() in LEGAL_FORM_WORDS:
+                continue
             if word in ROMANIZED:
                 variants.append(set(ROMANIZED[word].split()))
             elif all(c in ROMANIZED for c in word):  # Chinese characters

@@ -22,6 +22,9 @@ const PATRONYMIC_WEIGHT: f32 = 0.4;
 const MIN_FUZZY_KEY: usize = 4;
 /// How many spellings are fully scored per query spelling.
 pub const CANDIDATES: usize = 48;
+/// What a term near a query word (a deletion, vowel shape or skeleton
+/// away) adds to a spelling's rank, relative to the word's own key.
+const NEAR_TERM_SHARE: f32 = 0.5;
 
 /// One spelling of one name of one entity.
 #[derive(Debug, Serialize, Deserialize)]
@@ -163,43 +166,50 @@ impl Index {
     /// near key (one deletion apart), a joined pair or (for vowelless
     /// tokens) a consonant skeleton, ranked by the rarity of what they share.
     pub fn candidates(&self, tokens: &[Token]) -> Vec<u32> {
-        let mut hits: Vec<u32> = Vec::new();
+        // (term, whether it is the token's own key or joined pair rather
+        // than a near one)
+        let mut hits: Vec<(u32, bool)> = Vec::new();
         for (position, token) in tokens.iter().enumerate() {
             if token.weak {
                 continue; // legal forms and function words find everything
             }
-            self.push_term(&token.key, &mut hits);
+            self.push_term(&token.key, true, &mut hits);
+            let mut near: Vec<u32> = Vec::new();
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
-                hits.extend(self.deletions.get(&token.key));
+                near.extend(self.deletions.get(&token.key));
                 if token.key.len() >= super::score::MIN_VOWEL_VARIANT {
-                    hits.extend(self.vowel_shapes.get(&vowel_shape(&token.key)));
+                    near.extend(self.vowel_shapes.get(&vowel_shape(&token.key)));
                 }
                 for deleted in deletions(&token.key) {
-                    self.push_term(&deleted, &mut hits);
-                    hits.extend(self.deletions.get(&deleted));
+                    self.push_term(&deleted, false, &mut hits);
+                    near.extend(self.deletions.get(&deleted));
                 }
             }
             if token.vowelless {
-                hits.extend(self.skeletons.get(&token.skeleton));
+                near.extend(self.skeletons.get(&token.skeleton));
             }
+            hits.extend(near.into_iter().map(|term| (term, false)));
             if let Some(next) = tokens.get(position + 1) {
-                self.push_term(&joined_key(token, next), &mut hits);
+                self.push_term(&joined_key(token, next), true, &mut hits);
             }
         }
-        hits.sort_unstable();
-        hits.dedup();
+        // One entry per term, its own key before a near one.
+        hits.sort_unstable_by_key(|(term, own)| (*term, !own));
+        hits.dedup_by_key(|(term, _)| *term);
         // Rarest shared terms first; very common ones only when nothing rarer matched.
-        hits.sort_by(|a, b| self.idf_of(*b).total_cmp(&self.idf_of(*a)));
+        hits.sort_by(|a, b| self.idf_of(b.0).total_cmp(&self.idf_of(a.0)));
         let common = (self.forms.len() / 20).max(200);
         // Every (form, idf) shared, then summed per form after a sort: cheaper
-        // than a hash map for the few thousand postings a query touches.
+        // than a hash map for the few thousand postings a query touches. A
+        // near term counts half, so that a rare neighbour (`kalai`) does not
+        // push out the spellings with the word itself (`KALA LIMITED`).
         let mut shared: Vec<(u32, f32)> = Vec::new();
-        for (rank, term) in hits.iter().enumerate() {
+        for (rank, (term, own)) in hits.iter().enumerate() {
             let postings = self.postings.get(*term as usize).map_or(&[][..], Vec::as_slice);
             if postings.len() > common && rank > 0 && !shared.is_empty() {
                 continue;
             }
-            let idf = self.idf_of(*term);
+            let idf = self.idf_of(*term) * if *own { 1.0 } else { NEAR_TERM_SHARE };
             shared.extend(postings.iter().map(|form| (*form, idf)));
         }
         shared.sort_unstable_by_key(|(form, _)| *form);
@@ -210,14 +220,18 @@ impl Index {
                 _ => ranked.push((form, idf)),
             }
         }
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Equal shares go to the shorter spelling first.
+        let length = |form: u32| self.forms.get(form as usize).map_or(0, |f| f.tokens.len());
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1).then(length(a.0).cmp(&length(b.0))).then(a.0.cmp(&b.0))
+        });
         ranked.truncate(CANDIDATES);
         ranked.into_iter().map(|(form, _)| form).collect()
     }
 
-    fn push_term(&self, key: &str, hits: &mut Vec<u32>) {
+    fn push_term(&self, key: &str, own: bool, hits: &mut Vec<(u32, bool)>) {
         if let Some(term) = self.terms.get(key).and_then(|term| u32::try_from(term).ok()) {
-            hits.push(term);
+            hits.push((term, own));
         }
     }
 

@@ -701,6 +701,7 @@ mod tests {
         assert_eq!(token_similarity(&t("popov"), &t("bobkov")), None);
         assert_eq!(token_similarity(&t("morozova"), &t("borisova")), None);
         assert_eq!(token_similarity(&t("sokolov"), &t("sukharev")), None);
+        assert_eq!(token_similarity(&t("yusupov"), &t("jusupov")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("mikhailov"), &t("mihaylov")).map(|x| x.1), Some(How::Typo));
     }
 }
