@@ -386,6 +386,58 @@ impl Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{EntityKind, Status};
+
+    fn organization(id: usize, name: &str) -> Entity {
+        Entity {
+            id: format!("e{id}"),
+            kind: Some(EntityKind::Organization),
+            names: vec![name.to_string()],
+            source: "test".to_string(),
+            authority: None,
+            programs: Vec::new(),
+            countries: Vec::new(),
+            status: Status::Active,
+            identifiers: Vec::new(),
+            review: None,
+        }
+    }
+
+    #[test]
+    fn rare_near_words_do_not_crowd_out_the_word_itself() {
+        // `Kestra` in three names; dozens of names with a rarer word one
+        // letter longer (`bkestra`, `kestrma`, ...), each found through a
+        // deletion of its key.
+        let mut entities = vec![
+            organization(0, "Kestra Pension Trust Limited"),
+            organization(1, "Kestra Consulting Limited"),
+            organization(2, "Kestra Limited"),
+        ];
+        let own_key = crate::screen::normalize::phonetic_key("kestra");
+        let mut near_keys = std::collections::HashSet::new();
+        for position in 0..=own_key.len() {
+            for letter in "bdfgjkmnvz".chars() {
+                let mut word = "kestra".to_string();
+                word.insert(position, letter);
+                let key = crate::screen::normalize::phonetic_key(&word);
+                if key.len() == own_key.len() + 1 && near_keys.insert(key) {
+                    entities.push(organization(entities.len(), &format!("{word} Mining")));
+                }
+            }
+        }
+        assert!(entities.len() > CANDIDATES + 3, "{}", entities.len());
+        let index = Index::build(entities);
+        let query = crate::screen::normalize::tokens(&["kestra".into(), "ltd".into()], false);
+        let found: Vec<&str> = index
+            .candidates(&query)
+            .iter()
+            .filter_map(|&form| index.forms.get(form as usize))
+            .filter_map(|form| index.entities.get(form.entity as usize))
+            .map(|entity| entity.id.as_str())
+            .collect();
+        // The shortest first.
+        assert_eq!(found.get(..3), Some(&["e2", "e1", "e0"][..]), "{found:?}");
+    }
 
     #[test]
     fn key_maps_and_groups_find_every_key_and_nothing_else() {
