@@ -293,6 +293,14 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 const FUNCTION_WORDS: &[&str] =
     &["the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "der", "van", "von", "y"];
 
+/// The ways Arabic names write "son of" or "daughter of" between two names
+/// (Arabic `bin`, `ibn`, Maghreb `ben`, Mauritanian `ould` and `walad`):
+/// weak words with one key, so that each meets the others.
+const SON_OF: &[&str] = &["bin", "ibn", "ben", "bint", "binti", "ould", "walad", "wuld"];
+
+/// The key all of [`SON_OF`] share.
+const SON_OF_KEY: &str = "bin";
+
 /// Long words of legal forms, recognized even when misspelt (`Limted`,
 /// `Compnay`): a slip there says nothing about the name.
 const LEGAL_WORDS: &[&str] = &[
@@ -342,6 +350,16 @@ pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
                 rest = rest.get(length..).unwrap_or_default();
                 continue 'outer;
             }
+        }
+        // `bin`, `ibn`, `ben`, `ould`: "son of" between two names.
+        let between_names = !tokens.is_empty() && !tail.is_empty();
+        if between_names && SON_OF.contains(&first.as_str()) {
+            let mut token = Token::new(first, true, vowelless);
+            token.key = SON_OF_KEY.to_string();
+            token.skeleton = skeleton(SON_OF_KEY);
+            tokens.push(token);
+            rest = tail;
+            continue;
         }
         let weak = FUNCTION_WORDS.contains(&first.as_str());
         let word = ABBREVIATIONS
@@ -510,6 +528,18 @@ mod tests {
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
         let acme = tokens(&words("acme llc"), false);
         assert!(!acme[0].weak && acme[1].weak);
+    }
+
+    #[test]
+    fn son_of_between_names_is_one_weak_word() {
+        let ould = tokens(&words("Mahfouz Ould Walid"), false);
+        let ibn = tokens(&words("Mahfouz ibn Walid"), false);
+        assert!(ould[1].weak && ibn[1].weak);
+        assert_eq!(ould[1].key, ibn[1].key);
+        assert_eq!(ould[1].text, "ould", "the text stays as written");
+        // First or last, it is a name (Ben Smith, Wang Bin).
+        assert!(!tokens(&words("Ben Smith"), false)[0].weak);
+        assert!(!tokens(&words("Wang Bin"), false)[1].weak);
     }
 
     #[test]

@@ -131,8 +131,56 @@ const CHINESE_TERMS: &[(&str, &str, bool)] = &[
 ];
 
 /// Every spelling of `name` the matcher compares; empty when the name has
-/// no letters or digits at all.
+/// no letters or digits at all. A name that holds other names, in
+/// parentheses or after semicolons (`Ibrahim Asiri (إبراهيم عسيري)`,
+/// `Qasim Soleimani; Qasem Sulaimani`), is also read as each of them.
 pub fn spellings(name: &str) -> Vec<Spelling> {
+    let mut all = spellings_of_one(name);
+    for alternative in alternatives(name) {
+        for spelling in spellings_of_one(&alternative) {
+            if !all.contains(&spelling) {
+                all.push(spelling);
+            }
+        }
+    }
+    all
+}
+
+/// The names `name` holds besides itself: what is outside parentheses and
+/// what is inside them if it has two words or more (`(HK)` in a company
+/// name is not a name), each split at semicolons.
+fn alternatives(name: &str) -> Vec<String> {
+    if !name.contains([';', '(', '（']) {
+        return Vec::new();
+    }
+    let mut outside = String::new();
+    let mut insides: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '（' => {
+                depth += 1;
+                if depth == 1 {
+                    insides.push(String::new());
+                }
+                outside.push(' ');
+            }
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth > 0 => insides.last_mut().into_iter().for_each(|inside| inside.push(c)),
+            _ => outside.push(c),
+        }
+    }
+    let words = |text: &str| text.split_whitespace().count();
+    std::iter::once(outside)
+        .chain(insides.into_iter().filter(|inside| words(inside) >= 2))
+        .flat_map(|part| part.split(';').map(str::to_string).collect::<Vec<_>>())
+        .map(|part| part.trim().to_string())
+        .filter(|part| !part.is_empty() && part.as_str() != name.trim())
+        .collect()
+}
+
+/// The spellings of one name (see [`spellings`]).
+fn spellings_of_one(name: &str) -> Vec<Spelling> {
     let folded = fold(name);
     let mut spellings = Vec::new();
     if folded.chars().any(is_han) {
@@ -485,6 +533,28 @@ mod tests {
         assert_eq!(arabic[0].via, Via::Arabic);
         assert!(arabic[0].tokens[0].vowelless);
         assert_eq!(arabic[0].tokens[0].skeleton, "mhmd");
+    }
+
+    #[test]
+    fn names_in_parentheses_and_after_semicolons_are_read_too() {
+        let texts = |name: &str| -> Vec<String> {
+            spellings(name)
+                .iter()
+                .map(|s| s.tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        let both = texts("Ibrahim Asiri (Ibrahim al-Asiri; Abrahim Asiri)");
+        for expected in ["ibrahim asiri", "abrahim asiri"] {
+            assert!(both.iter().any(|text| text == expected), "{both:?}");
+        }
+        let arabic = spellings("Hasan Gul (حسن غول)");
+        assert!(arabic.iter().any(|s| s.via == Via::Arabic), "{arabic:?}");
+        assert!(arabic.iter().any(|s| s.via == Via::AsWritten), "{arabic:?}");
+        // One word in parentheses is part of the name, not another one.
+        let company = texts("Kings Trading (HK) Co., Ltd.");
+        assert!(company.iter().all(|text| text != "hk"), "{company:?}");
+        assert!(company.iter().any(|text| text == "kings trading co ltd"), "{company:?}");
+        assert_eq!(texts("Qasim Soleimani; Qasem Sulaimani").len(), 3);
     }
 
     #[test]
