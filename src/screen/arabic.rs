@@ -36,6 +36,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         for part in parts(&word) {
+            if !result.is_empty() && SON_OF.contains(&part) {
+                let (text, _) = read_word(part);
+                result.push(normalize::son_of(&text, true));
+                continue;
+            }
             let (text, key) = read_word(part);
             if !text.is_empty() {
                 let skeleton = normalize::skeleton(&key);
@@ -45,6 +50,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
     }
     result
 }
+
+/// "Son of" and "daughter of" in Arabic script (بن، ابن، بنت، ولد).
+const SON_OF: &[&str] = &["بن", "ابن", "إبن", "بنت", "ولد"];
 
 /// The parts of one written word: the article dropped, `عبد` split from a
 /// name joined to it.
@@ -223,6 +231,16 @@ mod tests {
         assert_eq!(read("حسين"), "hsin");
         assert_eq!(read("ياسين"), "yasin");
         assert_eq!(read("وليد"), "wlid");
+    }
+
+    #[test]
+    fn son_of_after_a_name_is_the_weak_word_latin_names_share() {
+        let read = tokens(&normalize::fold("محفوظ ولد الوليد"));
+        let latin = normalize::tokens(&normalize::words("mahfouz ould walid"), false);
+        assert!(read[1].weak && latin[1].weak);
+        assert_eq!(read[1].key, latin[1].key);
+        assert_eq!(read[1].text, "wld", "as the script writes it");
+        assert!(!tokens(&normalize::fold("بن لادن"))[0].weak, "first, it is a name");
     }
 
     #[test]

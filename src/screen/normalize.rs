@@ -301,6 +301,18 @@ const SON_OF: &[&str] = &["bin", "ibn", "ben", "bint", "binti", "ould", "walad",
 /// The key all of [`SON_OF`] share.
 const SON_OF_KEY: &str = "bin";
 
+/// The weak token of a word for "son of" (`ould`, `بن`), as written, with
+/// the key every such word shares.
+pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
+    Token {
+        text: text.to_string(),
+        key: SON_OF_KEY.to_string(),
+        skeleton: skeleton(SON_OF_KEY),
+        weak: true,
+        vowelless,
+    }
+}
+
 /// Long words of legal forms, recognized even when misspelt (`Limted`,
 /// `Compnay`): a slip there says nothing about the name.
 const LEGAL_WORDS: &[&str] = &[
@@ -351,13 +363,14 @@ pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
                 continue 'outer;
             }
         }
-        // `bin`, `ibn`, `ben`, `ould`: "son of" between two names.
-        let between_names = !tokens.is_empty() && !tail.is_empty();
-        if between_names && SON_OF.contains(&first.as_str()) {
-            let mut token = Token::new(first, true, vowelless);
-            token.key = SON_OF_KEY.to_string();
-            token.skeleton = skeleton(SON_OF_KEY);
-            tokens.push(token);
+        // `bin`, `ibn`, `ben`, `ould`: "son of" between two names, or at the
+        // end of a longer one as lists write it surname first (`AL-WALID,
+        // Mahfouz Ould`; not `bin` or `ben` there: Kang Su Bin).
+        let between_names = !tail.is_empty() && !tokens.is_empty();
+        let ending_a_name =
+            tail.is_empty() && tokens.len() >= 2 && !matches!(first.as_str(), "bin" | "ben");
+        if (between_names || ending_a_name) && SON_OF.contains(&first.as_str()) {
+            tokens.push(son_of(first, vowelless));
             rest = tail;
             continue;
         }
@@ -375,6 +388,22 @@ pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
         rest = tail;
     }
     tokens
+}
+
+/// Tokens of a name read syllable by syllable (pinyin, Korean): like
+/// [`tokens`], but a syllable `bin` or `ben` is part of the name, never
+/// "son of" (`kang bin su`).
+pub fn syllable_tokens(words: &[String]) -> Vec<Token> {
+    tokens(words, false)
+        .into_iter()
+        .map(|token| {
+            if token.weak && token.key == SON_OF_KEY {
+                Token::new(&token.text, false, false)
+            } else {
+                token
+            }
+        })
+        .collect()
 }
 
 /// The phonetic key of a lowercase ASCII word. Merges what romanizations
@@ -540,6 +569,9 @@ mod tests {
         // First or last, it is a name (Ben Smith, Wang Bin).
         assert!(!tokens(&words("Ben Smith"), false)[0].weak);
         assert!(!tokens(&words("Wang Bin"), false)[1].weak);
+        assert!(!tokens(&words("kang su bin"), false)[2].weak);
+        // At the end of a longer name, as lists write surname first.
+        assert!(tokens(&words("AL-WALID, Mahfouz Ould"), false)[2].weak);
     }
 
     #[test]

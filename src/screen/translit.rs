@@ -16,7 +16,7 @@
 
 use pinyin::ToPinyin;
 
-use super::normalize::{fold, phonetic_key, skeleton, tokens, words, Token};
+use super::normalize::{fold, phonetic_key, skeleton, syllable_tokens, tokens, words, Token};
 use crate::romanize;
 
 /// How a spelling was obtained.
@@ -302,7 +302,7 @@ fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
     flush_run(&mut run, &mut characters);
     characters.extend(tokens(&words(&any_ascii::any_ascii(&latin)), false));
     spellings.push(Spelling { via: Via::ChineseCharacters, tokens: characters });
-    let pinyin_tokens = tokens(&words(&any_ascii::any_ascii(&pinyin_text)), false);
+    let pinyin_tokens = syllable_tokens(&words(&any_ascii::any_ascii(&pinyin_text)));
     spellings.push(Spelling { via: Via::Pinyin, tokens: pinyin_tokens });
 
     if let Some(words) = pinyin_words(&pieces) {
@@ -320,7 +320,7 @@ fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
         if let Some(reading) = romanize::korean_name(&core) {
             let reading = reading.to_lowercase();
             spellings
-                .push(Spelling { via: Via::SinoKorean, tokens: tokens(&words(&reading), false) });
+                .push(Spelling { via: Via::SinoKorean, tokens: syllable_tokens(&words(&reading)) });
         }
     }
 }
@@ -452,7 +452,7 @@ fn hangul_tokens(folded: &str) -> Vec<Token> {
         }
         text.push(' ');
     }
-    tokens(&words(&text), false)
+    syllable_tokens(&words(&text))
 }
 
 #[cfg(test)]
@@ -533,6 +533,15 @@ mod tests {
         assert_eq!(arabic[0].via, Via::Arabic);
         assert!(arabic[0].tokens[0].vowelless);
         assert_eq!(arabic[0].tokens[0].skeleton, "mhmd");
+    }
+
+    #[test]
+    fn a_syllable_bin_is_part_of_the_name() {
+        for name in ["张斌华", "강빈수"] {
+            for spelling in spellings(name) {
+                assert!(spelling.tokens.iter().all(|token| !token.weak), "{name}: {spelling:?}");
+            }
+        }
     }
 
     #[test]
