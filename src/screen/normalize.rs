@@ -215,6 +215,10 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
     ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
     ("company limited", "co ltd"),
+    ("sociedad anonima", "sa"),
+    ("sociedade anonima", "sa"),
+    ("societe anonyme", "sa"),
+    ("aktiengesellschaft", "ag"),
     ("joint venture", "jv"),
     ("sdn bhd", "sdnbhd"),
     ("sp z o o", "spzoo"),
@@ -246,6 +250,7 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("ltd", "ltd"),
     ("limited", "ltd"),
     ("ltda", "ltd"),
+    ("limitada", "ltd"),
     ("corporation", "corp"),
     ("corp", "corp"),
     ("incorporated", "inc"),
@@ -313,6 +318,15 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
     }
 }
 
+/// Titles and generational suffixes, which one spelling of a name gives
+/// and another leaves out (`Dr.`, `Jr.`, `Mullah`): weak words. Not the
+/// honorifics that are also family names (`Sheikh`, `Haji`, `Hafiz`:
+/// SHEIKH, Umair; HAJI HOSSEINI, Mostafa).
+const TITLES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "jr", "sr", "mullah", "mulla", "maulana", "mawlana", "maulvi",
+    "mawlawi",
+];
+
 /// Long words of legal forms, recognized even when misspelt (`Limted`,
 /// `Compnay`): a slip there says nothing about the name.
 const LEGAL_WORDS: &[&str] = &[
@@ -374,7 +388,7 @@ pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
             rest = tail;
             continue;
         }
-        let weak = FUNCTION_WORDS.contains(&first.as_str());
+        let weak = FUNCTION_WORDS.contains(&first.as_str()) || TITLES.contains(&first.as_str());
         let word = ABBREVIATIONS
             .iter()
             .find(|(abbreviation, _)| abbreviation == first)
@@ -555,8 +569,22 @@ mod tests {
         assert_eq!(texts("AO Elecon"), ["jsc", "elecon"]);
         assert_eq!(texts("Acme Sp. z o.o."), ["acme", "spzoo"]);
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
+        assert_eq!(texts("Acme Consultadoria Limitada"), ["acme", "consultadoria", "ltd"]);
+        assert_eq!(texts("Acme Sociedad Anónima"), ["acme", "sa"]);
         let acme = tokens(&words("acme llc"), false);
         assert!(!acme[0].weak && acme[1].weak);
+    }
+
+    #[test]
+    fn titles_and_suffixes_are_weak_words() {
+        let read = tokens(&words("Mullah Mohammad Naim"), false);
+        assert!(read[0].weak && !read[1].weak && !read[2].weak);
+        let read = tokens(&words("LAVILLA, Ruben Pestano, Jr."), false);
+        assert!(read[3].weak && !read[2].weak);
+        assert!(tokens(&words("SALEH, Dr. Abdul Latif"), false)[1].weak);
+        // Honorifics that are also family names stay names.
+        assert!(!tokens(&words("SHEIKH, Umair Naeem"), false)[0].weak);
+        assert!(!tokens(&words("HAJI HOSSEINI, Mostafa"), false)[0].weak);
     }
 
     #[test]
