@@ -104,7 +104,14 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     } else {
         let written = edit_similarity(&query.text, &listed.text);
         let by_key = edit_similarity(&query.key, &listed.key);
-        if by_key > written && written_apart() <= longer_text / 3 {
+        // Keys one slip apart in five (`raymi` / `rimi`) may be written two
+        // letters apart, or half a long word apart.
+        let most_apart = match (by_key >= CLOSE_KEYS, longer_text >= LONG_WORD) {
+            (true, true) => longer_text / 2,
+            (true, false) => 2,
+            (false, _) => longer_text / 3,
+        };
+        if by_key > written && written_apart() <= most_apart {
             by_key
         } else {
             written
@@ -208,6 +215,14 @@ fn same_first_sound(a: &str, b: &str) -> bool {
     };
     a.bytes().next() == b.bytes().next() || vowel_start(a) && vowel_start(b)
 }
+
+/// Keys at least this alike (one slip in five letters) may be written
+/// further apart.
+const CLOSE_KEYS: f32 = 0.8;
+
+/// Words this long may be written half their length apart when their keys
+/// are close.
+const LONG_WORD: usize = 8;
 
 /// Words shorter than this take slips only after their first letter, and
 /// share their consonants only when their keys are this long.
@@ -699,6 +714,7 @@ mod tests {
         );
         // Alike only through their phonetic keys and a slip more: other names.
         assert_eq!(token_similarity(&t("popov"), &t("bobkov")), None);
+        assert_eq!(token_similarity(&t("raymi"), &t("rimi")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("morozova"), &t("borisova")), None);
         assert_eq!(token_similarity(&t("sokolov"), &t("sukharev")), None);
         assert_eq!(token_similarity(&t("yusupov"), &t("jusupov")).map(|x| x.1), Some(How::Typo));
