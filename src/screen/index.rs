@@ -16,7 +16,7 @@ use super::Entity;
 const WEAK_WEIGHT: f32 = 0.2;
 /// What a patronymic weighs relative to its rarity: evidence when both
 /// sides give it, little against when one leaves it out.
-const PATRONYMIC_WEIGHT: f32 = 0.4;
+const PATRONYMIC_WEIGHT: f32 = 0.6;
 /// Keys shorter than this are looked up exactly (a slip in a short word
 /// makes another word).
 const MIN_FUZZY_KEY: usize = 4;
