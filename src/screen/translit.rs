@@ -242,8 +242,26 @@ enum Piece<'a> {
     Other(char),
 }
 
+/// The simplified form of a Chinese name: traditional characters
+/// converted one by one, characters that are already simplified kept (the
+/// converter would turn the simplified `宁` of 宁波, Ningbo, into the rare
+/// `㝉`, read zhù).
+fn to_simplified(folded: &str) -> String {
+    let mut simplified = String::with_capacity(folded.len());
+    let mut buffer = [0u8; 4];
+    for c in folded.chars() {
+        let one = c.encode_utf8(&mut buffer);
+        if !is_han(c) || character_converter::is_simplified(one) {
+            simplified.push(c);
+        } else {
+            simplified.push_str(&character_converter::traditional_to_simplified(one));
+        }
+    }
+    simplified
+}
+
 fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
-    let simplified = character_converter::traditional_to_simplified(folded);
+    let simplified = to_simplified(folded);
     let mut pieces = Vec::new();
     let mut rest: &str = &simplified;
     while let Some(c) = rest.chars().next() {
@@ -533,6 +551,15 @@ mod tests {
         assert_eq!(arabic[0].via, Via::Arabic);
         assert!(arabic[0].tokens[0].vowelless);
         assert_eq!(arabic[0].tokens[0].skeleton, "mhmd");
+    }
+
+    #[test]
+    fn simplified_characters_stay_as_they_are() {
+        assert_eq!(to_simplified("宁波"), "宁波");
+        assert_eq!(to_simplified("寧波"), "宁波");
+        assert_eq!(to_simplified("長安海連技術"), "长安海连技术");
+        let ningbo = readings("宁波贸易有限公司");
+        assert!(ningbo.iter().any(|(_, text)| text.starts_with("ningbo")), "{ningbo:?}");
     }
 
     #[test]
