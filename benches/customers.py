@@ -9,8 +9,8 @@ reordered, lower-cased or with one letter dropped; about 0.1% of rows are
 malformed: an extra field, a name that is not UTF-8, or an empty name. The
 pools are small, so some made-up names are real ones: a made-up name whose
 every word (as written or as usually romanized) stands for another word of
-one listed name, equal or (for one word at most) one edit away, is marked `made_up_listed_name` when it
-also covers every word of that name (`أحمد حسن`, AHMAD, Hasan) and
+one listed name, equal or (for one word at most) one edit away, is marked
+`made_up_listed_name` when it also covers every word of that name (`أحمد حسن`, AHMAD, Hasan) and
 `made_up_part_of_listed_name` otherwise (`Анна Кузнецова`, KUZNETSOVA, Anna
 Yurievna: a listed person's given name and surname); the legal forms of
 made-up companies (`Ltd`, `GmbH`, not `Holdings`) are left out. Some
@@ -27,6 +27,7 @@ import json
 import os
 import random
 import sys
+import unicodedata
 
 GIVEN_LATIN = ["Anna", "Boris", "Carlos", "David", "Elena", "Farid", "Grace", "Hiroshi", "Ivan",
                "Julia", "Kwame", "Lucía", "Mohammed", "Nadia", "Oliver", "Priya", "Quentin",
@@ -113,7 +114,6 @@ ROMANIZED = {
 
 
 def _plain(word: str) -> str:
-    import unicodedata
     folded = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in folded if c.isalnum() and c.isascii())
 
@@ -147,23 +147,21 @@ def _pair_words(parts: list[set[str]], listed: set[str]) -> set[str] | None:
 class NearListed:
     """Tells whether a made-up name is in fact (nearly) a listed name or part
     of one: each of its words, as written or as usually romanized, equal to
-    another word of one listed name (or one edit away, for one word) (`Анна Кузнецова` for
-    KUZNETSOVA, Anna Yurievna). Such rows are real coincidences, which a
+    another word of one listed name, or one edit away for one word
+    (`Анна Кузнецова` for KUZNETSOVA, Anna Yurievna). Such rows are real coincidences, which a
     screener may rightly report; the checker counts them apart."""
 
-    def __init__(self, data_dir: str) -> None:
+    def __init__(self, entries: list[dict]) -> None:
         self.names: list[set[str]] = []
         self.by_key: dict[str, set[int]] = {}
-        for path in sorted(glob.glob(os.path.join(data_dir, "lists", "*.json"))):
-            with open(path, encoding="utf-8") as f:
-                for entry in json.load(f)["entries"]:
-                    for name in [entry["name"], *entry.get("aliases", [])]:
-                        words = {_plain(w) for w in name.replace("-", " ").replace(",", " ").split()}
-                        words = {w for w in words if w and w not in ("al", "el")}
-                        for word in words:
-                            for key in _deletions(word):
-                                self.by_key.setdefault(key, set()).add(len(self.names))
-                        self.names.append(words)
+        for entry in entries:
+            for name in [entry["name"], *entry.get("aliases", [])]:
+                words = {_plain(w) for w in name.replace("-", " ").replace(",", " ").split()}
+                words = {w for w in words if w and w not in ("al", "el")}
+                for word in words:
+                    for key in _deletions(word):
+                        self.by_key.setdefault(key, set()).add(len(self.names))
+                self.names.append(words)
         self.known: dict[str, str] = {}
 
     def _word_variants(self, name: str) -> list[set[str]]:
@@ -216,13 +214,21 @@ class NearListed:
         return found
 
 
-def listed_names(data_dir: str) -> list[tuple[str, str, str]]:
-    """(id, name, kind) of every listed entity: lists and registry."""
-    names = []
+def list_entries(data_dir: str) -> list[dict]:
+    """The entries of every list imported into `data_dir`."""
+    entries = []
     for path in sorted(glob.glob(os.path.join(data_dir, "lists", "*.json"))):
         with open(path, encoding="utf-8") as f:
-            for entry in json.load(f)["entries"]:
-                names.append((entry["id"], entry["name"], entry.get("kind", "")))
+            entries.extend(json.load(f)["entries"])
+    return entries
+
+
+def listed_names(data_dir: str, entries: list[dict] | None = None) -> list[tuple[str, str, str]]:
+    """(id, name, kind) of every listed entity: lists (`entries` when they
+    are already read) and registry."""
+    if entries is None:
+        entries = list_entries(data_dir)
+    names = [(entry["id"], entry["name"], entry.get("kind", "")) for entry in entries]
     with open(os.path.join(data_dir, "registry.json"), encoding="utf-8") as f:
         for designation in json.load(f)["designations"]:
             names.append((designation["id"], designation["name"], designation.get("kind", "")))
@@ -269,8 +275,9 @@ def main() -> None:
     data_dir, out_path, manifest_path = sys.argv[1:4]
     rows = int(sys.argv[4]) if len(sys.argv) > 4 else 1_000_000
     rng = random.Random(20261123)
-    listed = listed_names(data_dir)
-    near_listed = NearListed(data_dir)
+    entries = list_entries(data_dir)
+    listed = listed_names(data_dir, entries)
+    near_listed = NearListed(entries)
     with open(out_path, "wb") as raw, open(manifest_path, "w", encoding="utf-8") as manifest:
         manifest.write("row\tcategory\tlisted_id\n")
         text = _Lines()

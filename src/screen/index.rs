@@ -174,21 +174,19 @@ impl Index {
                 continue; // legal forms and function words find everything
             }
             self.push_term(&token.key, true, &mut hits);
-            let mut near: Vec<u32> = Vec::new();
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
-                near.extend(self.deletions.get(&token.key));
+                hits.extend(near_terms(self.deletions.get(&token.key)));
                 if token.key.len() >= super::score::MIN_VOWEL_VARIANT {
-                    near.extend(self.vowel_shapes.get(&vowel_shape(&token.key)));
+                    hits.extend(near_terms(self.vowel_shapes.get(&vowel_shape(&token.key))));
                 }
                 for deleted in deletions(&token.key) {
                     self.push_term(&deleted, false, &mut hits);
-                    near.extend(self.deletions.get(&deleted));
+                    hits.extend(near_terms(self.deletions.get(&deleted)));
                 }
             }
             if token.vowelless {
-                near.extend(self.skeletons.get(&token.skeleton));
+                hits.extend(near_terms(self.skeletons.get(&token.skeleton)));
             }
-            hits.extend(near.into_iter().map(|term| (term, false)));
             if let Some(next) = tokens.get(position + 1) {
                 self.push_term(&joined_key(token, next), true, &mut hits);
             }
@@ -238,6 +236,11 @@ impl Index {
     fn idf_of(&self, term: u32) -> f32 {
         self.idf.get(term as usize).copied().unwrap_or(0.0)
     }
+}
+
+/// Terms near a query word, marked as not its own key.
+fn near_terms(terms: &[u32]) -> impl Iterator<Item = (u32, bool)> + '_ {
+    terms.iter().map(|term| (*term, false))
 }
 
 /// The key of two words written as one (`shang` + `hai` → key of `shanghai`).

@@ -68,7 +68,7 @@ impl Token {
     /// that most other spellings of it leave out.
     pub fn is_patronymic(&self) -> bool {
         self.text.len() >= 7
-            && ["vich", "vych", "vna", "auna", "ivna", "ichna"]
+            && ["vich", "vych", "vna", "auna", "ichna"]
                 .iter()
                 .any(|ending| self.text.ends_with(ending))
     }
@@ -360,6 +360,18 @@ fn legal_word(word: &str) -> Option<&'static str> {
 /// Turns words into tokens, replacing legal forms by their canonical weak
 /// tokens (`Co., Ltd.` and `Company Limited` both give `co ltd`).
 pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
+    read_tokens(words, vowelless, true)
+}
+
+/// Tokens of a name read syllable by syllable (pinyin, Korean): like
+/// [`tokens`], but a syllable `bin` or `ben` is part of the name, never
+/// "son of" (`kang bin su`).
+pub fn syllable_tokens(words: &[String]) -> Vec<Token> {
+    read_tokens(words, false, false)
+}
+
+/// [`tokens`], with or without "son of" read as one weak word.
+fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Token> {
     let corrected: Vec<String> = words
         .iter()
         .map(|word| legal_word(word).map_or_else(|| word.clone(), str::to_string))
@@ -383,7 +395,7 @@ pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
         let between_names = !tail.is_empty() && !tokens.is_empty();
         let ending_a_name =
             tail.is_empty() && tokens.len() >= 2 && !matches!(first.as_str(), "bin" | "ben");
-        if (between_names || ending_a_name) && SON_OF.contains(&first.as_str()) {
+        if son_of_words && (between_names || ending_a_name) && SON_OF.contains(&first.as_str()) {
             tokens.push(son_of(first, vowelless));
             rest = tail;
             continue;
@@ -402,22 +414,6 @@ pub fn tokens(words: &[String], vowelless: bool) -> Vec<Token> {
         rest = tail;
     }
     tokens
-}
-
-/// Tokens of a name read syllable by syllable (pinyin, Korean): like
-/// [`tokens`], but a syllable `bin` or `ben` is part of the name, never
-/// "son of" (`kang bin su`).
-pub fn syllable_tokens(words: &[String]) -> Vec<Token> {
-    tokens(words, false)
-        .into_iter()
-        .map(|token| {
-            if token.weak && token.key == SON_OF_KEY {
-                Token::new(&token.text, false, false)
-            } else {
-                token
-            }
-        })
-        .collect()
 }
 
 /// The phonetic key of a lowercase ASCII word. Merges what romanizations

@@ -97,7 +97,8 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     // A slip on top of a phonetic variant counts only when the words as
     // written are still near (`mikhailov` / `mihaylov`; not `popov` / `bobkov`,
     // `morozova` / `borisova`, alike only through their keys).
-    let written_apart = || strsim::osa_distance(&query.text, &listed.text);
+    let apart = std::cell::OnceCell::new();
+    let written_apart = || *apart.get_or_init(|| strsim::osa_distance(&query.text, &listed.text));
     let longer_text = query_length.max(listed_length);
     let typo = if another_short_name {
         0.0
