@@ -27,6 +27,11 @@ use sanctions::model::EntityKind;
 use sanctions::registry::Registry;
 use sanctions::screen::{self, Query, Screener, DEFAULT_THRESHOLD};
 
+/// The allocator the `sanctions` binary uses, so that speed is measured as
+/// users get it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The top match of one query: entity id and score.
 type TopMatch = Option<(String, f32)>;
 

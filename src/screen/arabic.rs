@@ -43,8 +43,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
             let (text, key) = read_word(part);
             if !text.is_empty() {
-                let skeleton = normalize::skeleton(&key);
-                result.push(Token { text, key, skeleton, weak: false, vowelless: true });
+                result.push(Token::vowelless_read(text, key));
             }
         }
     }

@@ -218,12 +218,17 @@ impl Index {
                 _ => ranked.push((form, idf)),
             }
         }
-        // Equal shares go to the shorter spelling first.
+        // Equal shares go to the shorter spelling first. Only the best are
+        // put in order: the rest need not be.
         let length = |form: u32| self.forms.get(form as usize).map_or(0, |f| f.tokens.len());
-        ranked.sort_by(|a, b| {
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| {
             b.1.total_cmp(&a.1).then(length(a.0).cmp(&length(b.0))).then(a.0.cmp(&b.0))
-        });
-        ranked.truncate(CANDIDATES);
+        };
+        if ranked.len() > CANDIDATES {
+            ranked.select_nth_unstable_by(CANDIDATES, best_first);
+            ranked.truncate(CANDIDATES);
+        }
+        ranked.sort_unstable_by(best_first);
         ranked.into_iter().map(|(form, _)| form).collect()
     }
 

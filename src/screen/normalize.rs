@@ -20,6 +20,8 @@ pub struct Token {
     pub weak: bool,
     /// Read from a script without short vowels: compare by skeleton.
     pub vowelless: bool,
+    /// Whether `text` holds a digit (kept, not recounted for every pair).
+    numeric: bool,
 }
 
 impl Token {
@@ -27,7 +29,14 @@ impl Token {
     pub fn new(text: &str, weak: bool, vowelless: bool) -> Token {
         let key = phonetic_key(text);
         let skeleton = skeleton(&key);
-        Token { text: text.to_string(), key, skeleton, weak, vowelless }
+        Token { numeric: has_digit(text), text: text.to_string(), key, skeleton, weak, vowelless }
+    }
+
+    /// A token read from a script without short vowels, with the key its
+    /// letters make.
+    pub fn vowelless_read(text: String, key: String) -> Token {
+        let skeleton = skeleton(&key);
+        Token { numeric: has_digit(&text), text, key, skeleton, weak: false, vowelless: true }
     }
 
     /// A token compared only as written (Chinese characters, digits).
@@ -38,6 +47,7 @@ impl Token {
             skeleton: text.to_string(),
             weak: false,
             vowelless: false,
+            numeric: has_digit(text),
         }
     }
 
@@ -59,8 +69,7 @@ impl Token {
         for c in run.flat_map(|t| t.key.chars()) {
             push_collapsed(&mut key, c);
         }
-        let skeleton = skeleton(&key);
-        Token { text, key, skeleton, weak: false, vowelless: true }
+        Token::vowelless_read(text, key)
     }
 
     /// Whether the token is an East Slavic patronymic (`Vladimirovich`,
@@ -76,8 +85,12 @@ impl Token {
     /// Whether the token holds a digit (vessel numbers, registration numbers):
     /// such tokens only match exactly.
     pub fn is_numeric(&self) -> bool {
-        self.text.bytes().any(|byte| byte.is_ascii_digit())
+        self.numeric
     }
+}
+
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_digit())
 }
 
 /// NFKC, lowercase, and diacritics removed (`Müller` → `muller`,
@@ -315,6 +328,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         skeleton: skeleton(SON_OF_KEY),
         weak: true,
         vowelless,
+        numeric: false,
     }
 }
 
