@@ -21,6 +21,29 @@ const ABD: &str = "عبد";
 /// The name of God, kept whole in `عبدالله`.
 const ALLAH: &str = "الله";
 
+/// Legal forms as Arabic, Persian and Urdu write them (`لمتد` and
+/// `المحدودة` limited, `شركة` and `کمپنی` company), with the canonical
+/// token of their Latin spelling ([`super::normalize`]'s legal forms).
+const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("لمتد", "ltd"),
+    ("ليمتد", "ltd"),
+    ("لميتد", "ltd"),
+    ("لیمتد", "ltd"),
+    ("لمیتد", "ltd"),
+    ("لمیٹڈ", "ltd"),
+    ("لمیٹیڈ", "ltd"),
+    ("محدودة", "ltd"),
+    ("المحدودة", "ltd"),
+    ("محدود", "ltd"),
+    ("شركة", "co"),
+    ("شركه", "co"),
+    ("شرکت", "co"),
+    ("كمپنی", "co"),
+    ("کمپنی", "co"),
+    ("كمبني", "co"),
+    ("كومباني", "co"),
+];
+
 /// The tokens of an Arabic-script name (already folded), marked vowelless:
 /// each word's Latin letters for display and its phonetic key made from the
 /// letters directly (romanized letters side by side would make digraphs
@@ -33,6 +56,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if !word.chars().any(super::translit::is_arabic) {
             let ascii = any_ascii::any_ascii(&word);
             result.extend(normalize::tokens(&normalize::words(&ascii), false));
+            continue;
+        }
+        if let Some((_, canonical)) = LEGAL_FORMS.iter().find(|(written, _)| *written == word) {
+            // The weak token the Latin spelling of the legal form gives.
+            result.push(Token::new(canonical, true, false));
             continue;
         }
         for part in parts(&word) {
@@ -168,8 +196,11 @@ fn slots(key: &[u8]) -> (&[u8], Vec<Slot<'_>>) {
 /// inside the word (waw), a diphthong in `i` (yeh: `Husayn` is not `حسن`),
 /// a final vowel (`Ahmadi` is not `أحمد`), an initial vowel (alef or ayn).
 /// A final `h` is optional, and stands for a final vowel (ه after a vowel
-/// is often left out in Latin: `الله` is `Allah`).
-pub fn written_like(arabic_key: &str, latin_key: &str) -> bool {
+/// is often left out in Latin: `الله` is `Allah`). A final `e` that ends
+/// the Latin word as written (`latin_ends_in_e`) is silent, as in French
+/// spellings (`Djermane` is `جرمان`); `Soleh`, whose key ends in the same
+/// `e`, writes ه.
+pub fn written_like(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool) -> bool {
     let (arabic_initial, mut arabic) = slots(arabic_key.as_bytes());
     let (latin_initial, latin) = slots(latin_key.as_bytes());
     if arabic_initial.is_empty() != latin_initial.is_empty() {
@@ -199,8 +230,13 @@ pub fn written_like(arabic_key: &str, latin_key: &str) -> bool {
         let written = !arabic.vowels.is_empty();
         let needs_waw = vowels.contains(&b'w');
         let diphthong = vowels.len() > 1 && vowels.contains(&b'i');
-        let final_vowel =
-            index == last && !vowels.is_empty() && !final_h && arabic.consonant != b'h';
+        // A final `e` alone is silent in French spellings (`Djermane` is
+        // `جرمان`, `Lamine` is `لمين`); another final vowel is written.
+        let final_vowel = index == last
+            && !vowels.is_empty()
+            && (!latin_ends_in_e || vowels != b"e")
+            && !final_h
+            && arabic.consonant != b'h';
         arabic.consonant == *consonant
             && (!written || !vowels.is_empty())
             && (!needs_waw || arabic.vowels.contains(&b'u'))
@@ -243,6 +279,21 @@ mod tests {
     }
 
     #[test]
+    fn legal_forms_are_the_weak_words_of_their_latin_spelling() {
+        let latin = normalize::tokens(&normalize::words("Rahat Limited Company"), false);
+        for (arabic, at) in [("راحت لمتد", 1), ("شركة راحت", 0), ("راحت کمپنی", 1)]
+        {
+            let read = tokens(&normalize::fold(arabic));
+            assert_eq!(read.len(), 2, "{arabic}");
+            let form = &read[at];
+            assert!(form.weak && !form.vowelless, "{arabic}");
+            assert!(latin.iter().any(|token| token.weak && token.key == form.key), "{arabic}");
+        }
+        // A name that merely starts like one is read as a name.
+        assert!(!tokens(&normalize::fold("شركات"))[0].weak);
+    }
+
+    #[test]
     fn an_initial_alef_or_ayn_is_a_vowel() {
         assert_eq!(read("عمر"), "amr");
         assert_eq!(read("إبراهيم"), "abrahim");
@@ -261,7 +312,7 @@ mod tests {
     }
 
     fn written(arabic: &str, latin: &str) -> bool {
-        written_like(&key(arabic), &normalize::phonetic_key(latin))
+        written_like(&key(arabic), &normalize::phonetic_key(latin), latin.ends_with('e'))
     }
 
     #[test]
@@ -288,6 +339,8 @@ mod tests {
             ("طه", "taha"),
             ("وليد", "walid"),
             ("محمود", "mahmoud"),
+            ("جرمان", "djermane"),
+            ("أمين", "amine"),
         ] {
             assert!(written(arabic, latin), "{arabic} / {latin}");
         }
@@ -302,6 +355,9 @@ mod tests {
             ("الحداد", "hawwat"),
             ("عمر", "mar"),
             ("حسن", "hassani"),
+            ("حسن", "hassana"),
+            ("جرمان", "djermani"),
+            ("سر", "soleh"),
         ] {
             assert!(!written(arabic, latin), "{arabic} / {latin}");
         }

@@ -57,10 +57,12 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     let written_alike = match (query.vowelless, listed.vowelless) {
         (true, true) => query.skeleton.len() >= 2 && query.skeleton == listed.skeleton,
         (true, false) => {
-            query.key.len() >= 2 && super::arabic::written_like(&query.key, &listed.key)
+            query.key.len() >= 2
+                && super::arabic::written_like(&query.key, &listed.key, listed.text.ends_with('e'))
         }
         (false, true) => {
-            listed.key.len() >= 2 && super::arabic::written_like(&listed.key, &query.key)
+            listed.key.len() >= 2
+                && super::arabic::written_like(&listed.key, &query.key, query.text.ends_with('e'))
         }
         (false, false) => false,
     };
