@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::{vowel_shape, Token};
+use super::normalize::{phonetic_key, vowel_shape, Token};
 use super::translit::{spellings, Spelling, Via};
 use super::Entity;
 
@@ -174,6 +174,17 @@ impl Index {
                 continue; // legal forms and function words find everything
             }
             self.push_term(&token.key, true, &mut hits);
+            // The same word with the article written onto it, or without it.
+            if token.text.len() >= super::score::MIN_ARTICLE_REST && !token.vowelless {
+                self.push_term(&phonetic_key(&format!("al{}", token.text)), false, &mut hits);
+            }
+            if let Some(rest) =
+                token.text.strip_prefix("al").or_else(|| token.text.strip_prefix("el"))
+            {
+                if rest.len() >= super::score::MIN_ARTICLE_REST && !token.vowelless {
+                    self.push_term(&phonetic_key(rest), false, &mut hits);
+                }
+            }
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
                 hits.extend(near_terms(self.deletions.get(&token.key)));
                 if token.key.len() >= super::score::MIN_VOWEL_VARIANT {
@@ -445,6 +456,29 @@ mod tests {
             .collect();
         // The shortest first.
         assert_eq!(found.get(..3), Some(&["e2", "e1", "e0"][..]), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_with_the_article_run_onto_it_finds_the_word_and_back() {
+        let entities = vec![
+            organization(0, "Al-Haramain Foundation"),
+            organization(1, "Alwaleed Holding"),
+            organization(2, "Harmony Foundation"),
+        ];
+        let index = Index::build(entities);
+        let ids = |name: &str| -> Vec<String> {
+            let query =
+                crate::screen::normalize::tokens(&crate::screen::normalize::words(name), false);
+            index
+                .candidates(&query)
+                .iter()
+                .filter_map(|&form| index.forms.get(form as usize))
+                .filter_map(|form| index.entities.get(form.entity as usize))
+                .map(|entity| entity.id.clone())
+                .collect()
+        };
+        assert!(ids("Alharamain").contains(&"e0".to_string()), "{:?}", ids("Alharamain"));
+        assert!(ids("Al Waleed").contains(&"e1".to_string()), "{:?}", ids("Al Waleed"));
     }
 
     #[test]

@@ -133,8 +133,24 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some((0.75, How::Consonants));
     }
-    None
+    article_joined(query, listed).or_else(|| article_joined(listed, query))
 }
+
+/// Whether `joined` is `other` with the Arabic article written onto it
+/// (`alharamain` / `haramain`: lists drop the article written apart or
+/// hyphenated, not one run together), and how alike they are then.
+fn article_joined(joined: &Token, other: &Token) -> Option<(f32, How)> {
+    let rest = joined.text.strip_prefix("al").or_else(|| joined.text.strip_prefix("el"))?;
+    if rest.len() < MIN_ARTICLE_REST || rest.len() + 2 < other.text.len() || other.vowelless {
+        return None;
+    }
+    let (similarity, _) = token_similarity(&Token::new(rest, false, joined.vowelless), other)?;
+    (similarity >= MIN_MERGE_SIMILARITY).then_some((similarity.min(0.95), How::Joined))
+}
+
+/// The shortest word the article is taken off (`alamin` is `amin`;
+/// `alma`, `alex` are names).
+pub(super) const MIN_ARTICLE_REST: usize = 4;
 
 /// Whether two keys of six letters or more have the same letters but for
 /// one or two vowels in the same places, and end alike (`mohamed` /
@@ -722,5 +738,14 @@ mod tests {
         assert_eq!(token_similarity(&t("sokolov"), &t("sukharev")), None);
         assert_eq!(token_similarity(&t("yusupov"), &t("jusupov")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("mikhailov"), &t("mihaylov")).map(|x| x.1), Some(How::Typo));
+        // The article run onto a word, which lists drop when written apart.
+        for (joined, bare) in
+            [("alharamein", "haramain"), ("alwaleed", "walid"), ("elsayed", "sayed")]
+        {
+            assert_eq!(token_similarity(&t(joined), &t(bare)).map(|x| x.1), Some(How::Joined));
+            assert_eq!(token_similarity(&t(bare), &t(joined)).map(|x| x.1), Some(How::Joined));
+        }
+        assert_eq!(token_similarity(&t("alma"), &t("ma")), None, "too short to take off");
+        assert_eq!(token_similarity(&t("alexander"), &t("xander")), None, "other words");
     }
 }
