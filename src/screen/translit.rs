@@ -238,7 +238,8 @@ fn is_cyrillic(c: char) -> bool {
 /// A piece of a Chinese name.
 enum Piece<'a> {
     Term(&'a str, &'a str, bool),
-    Han(char),
+    /// A character and its pinyin in this name (empty when it has none).
+    Han(char, &'static str),
     Other(char),
 }
 
@@ -271,9 +272,10 @@ fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
             rest = rest.get(zh.len()..).unwrap_or_default();
             continue;
         }
-        pieces.push(if is_han(c) { Piece::Han(c) } else { Piece::Other(c) });
+        pieces.push(if is_han(c) { Piece::Han(c, reading(c)) } else { Piece::Other(c) });
         rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
+    read_in_context(&mut pieces);
 
     // Characters as written: runs of characters are literal tokens, legal
     // forms weak tokens, other text as Latin.
@@ -298,17 +300,12 @@ fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
                 pinyin_text.push_str(en);
                 pinyin_text.push(' ');
             }
-            Piece::Han(c) => {
+            Piece::Han(c, reading) => {
                 run.push(*c);
                 core.push(*c);
-                match c.to_pinyin() {
-                    Some(reading) => {
-                        pinyin_text.push(' ');
-                        pinyin_text.push_str(reading.plain());
-                        pinyin_text.push(' ');
-                    }
-                    None => pinyin_text.push(' '),
-                }
+                pinyin_text.push(' ');
+                pinyin_text.push_str(reading);
+                pinyin_text.push(' ');
             }
             Piece::Other(c) => {
                 flush_run(&mut run, &mut characters);
@@ -368,9 +365,9 @@ fn pinyin_words(pieces: &[Piece]) -> Option<Vec<Token>> {
     };
     for piece in pieces {
         match piece {
-            Piece::Han(c) => {
+            Piece::Han(c, reading) => {
                 flush_latin(&mut latin, &mut result);
-                han.push(*c);
+                han.push((*c, *reading));
             }
             Piece::Term(_, en, legal) => {
                 joined_any |= push_han_words(&std::mem::take(&mut han), &mut result);
@@ -393,22 +390,22 @@ fn pinyin_words(pieces: &[Piece]) -> Option<Vec<Token>> {
 
 /// Pushes the words of a run of Chinese characters: place names and, between
 /// them, the rest read by sound. Whether any word joined two syllables.
-fn push_han_words(characters: &[char], result: &mut Vec<Token>) -> bool {
+fn push_han_words(han: &[(char, &str)], result: &mut Vec<Token>) -> bool {
+    let characters: Vec<char> = han.iter().map(|(c, _)| *c).collect();
     let mut joined = false;
     let mut start = 0;
     while start < characters.len() {
-        let (length, by_sound) = match place_length(characters, start) {
+        let (length, by_sound) = match place_length(&characters, start) {
             Some(length) => (length, false),
             None => {
                 let next_place = (start + 1..characters.len())
-                    .find(|&at| place_length(characters, at).is_some())
+                    .find(|&at| place_length(&characters, at).is_some())
                     .unwrap_or(characters.len());
                 (next_place - start, true)
             }
         };
-        let word = characters.get(start..start + length).unwrap_or_default();
-        let latin: String =
-            word.iter().map(|c| c.to_pinyin().map_or("", |reading| reading.plain())).collect();
+        let word = han.get(start..start + length).unwrap_or_default();
+        let latin: String = word.iter().map(|(_, reading)| *reading).collect();
         joined |= word.len() > 1;
         if latin.is_empty() {
             start += length.max(1);
@@ -427,6 +424,83 @@ fn push_han_words(characters: &[char], result: &mut Vec<Token>) -> bool {
         start += length.max(1);
     }
     joined
+}
+
+/// The pinyin of a character out of context: the pinyin crate's first
+/// reading, or the one names use for characters read otherwise in other
+/// words (长 `chang`, as in 长江 and 长城).
+fn reading(c: char) -> &'static str {
+    NAME_READINGS
+        .iter()
+        .find(|(character, _)| *character == c)
+        .map(|(_, reading)| *reading)
+        .unwrap_or_else(|| c.to_pinyin().map_or("", |pinyin| pinyin.plain()))
+}
+
+/// Characters whose first reading in the pinyin crate is not the one names
+/// use.
+const NAME_READINGS: &[(char, &str)] = &[('长', "chang")];
+
+/// Place names read otherwise than their characters' first readings.
+const PLACE_READINGS: &[(&str, &[&str])] = &[
+    ("重庆", &["chong", "qing"]),
+    ("厦门", &["xia", "men"]),
+    ("蚌埠", &["beng", "bu"]),
+    ("六安", &["lu", "an"]),
+    ("番禺", &["pan", "yu"]),
+    ("东莞", &["dong", "guan"]),
+    ("乐清", &["yue", "qing"]),
+];
+
+/// Family names read otherwise than as characters (曾 Zeng, 单 Shan, 区 Ou,
+/// 朴 Piao, 解 Xie, 仇 Qiu, 查 Zha, 盖 Ge, 覃 Qin, 缪 Miao, 翟 Zhai, 召 Shao).
+const SURNAME_READINGS: &[(char, &str)] = &[
+    ('曾', "zeng"),
+    ('单', "shan"),
+    ('区', "ou"),
+    ('朴', "piao"),
+    ('解', "xie"),
+    ('仇', "qiu"),
+    ('查', "zha"),
+    ('盖', "ge"),
+    ('覃', "qin"),
+    ('缪', "miao"),
+    ('翟', "zhai"),
+    ('召', "shao"),
+];
+
+/// Sets the readings that depend on the name: place names read as a whole
+/// (重庆 `chongqing`, 厦门 `xiamen`), and the family name of a person's name
+/// (two to four characters and nothing else).
+fn read_in_context(pieces: &mut [Piece<'_>]) {
+    let characters: Vec<char> =
+        pieces.iter().map(|piece| if let Piece::Han(c, _) = piece { *c } else { '\0' }).collect();
+    let mut start = 0;
+    while start < characters.len() {
+        let found = PLACE_READINGS.iter().find(|(place, _)| {
+            let length = place.chars().count();
+            characters
+                .get(start..start + length)
+                .is_some_and(|run| run.iter().copied().eq(place.chars()))
+        });
+        let Some((_, readings)) = found else {
+            start += 1;
+            continue;
+        };
+        for (piece, syllable) in pieces.iter_mut().skip(start).zip(readings.iter()) {
+            if let Piece::Han(_, reading) = piece {
+                *reading = syllable;
+            }
+        }
+        start += readings.len();
+    }
+    let personal = (2..=4).contains(&pieces.len())
+        && pieces.iter().all(|piece| matches!(piece, Piece::Han(..)));
+    if let Some(Piece::Han(first, reading)) = pieces.first_mut().filter(|_| personal) {
+        if let Some((_, surname)) = SURNAME_READINGS.iter().find(|(c, _)| c == first) {
+            *reading = surname;
+        }
+    }
 }
 
 /// The length of a Chinese place name (two or three characters) at `start`.
@@ -510,6 +584,23 @@ mod tests {
                 (Via::PinyinWords, "shanghai dongfeng shipping co ltd".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn characters_with_several_readings_are_read_as_names_read_them() {
+        let pinyin = |name: &str| -> String {
+            readings(name).into_iter().find(|(via, _)| *via == Via::Pinyin).unwrap().1
+        };
+        // Place names read as a whole; 长 is chang in names.
+        assert_eq!(pinyin("重庆长安贸易"), "chong qing chang an trading");
+        assert_eq!(pinyin("厦门航空"), "xia men aviation");
+        assert_eq!(pinyin("长江实业"), "chang jiang industrial");
+        // 重 keeps its first reading outside the place name (heavy: zhong).
+        assert!(readings("重型机械公司").iter().any(|(_, text)| text.starts_with("zhongxing")));
+        // A family name read as a family name, in a person's name only.
+        assert_eq!(pinyin("曾志伟"), "zeng zhi wei");
+        assert_eq!(pinyin("单田芳"), "shan tian fang");
+        assert!(pinyin("区域贸易有限公司").starts_with("qu yu"), "区 of a company is qu");
     }
 
     #[test]
