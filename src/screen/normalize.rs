@@ -138,6 +138,11 @@ fn push_pieces(pieces: &mut Vec<String>, words: &mut Vec<String>) {
     let mut word = String::new();
     let mut rest = pieces.drain(..).peekable();
     while let Some(piece) = rest.next() {
+        // `Abul-Khair`, `Abol-Fazl`: `abu` and the article (`Abu al-Khayr`).
+        if ABU_WITH_ARTICLE.contains(&piece.as_str()) && word.is_empty() && rest.peek().is_some() {
+            words.push("abu".to_string());
+            continue;
+        }
         if rest.peek().is_some_and(|next| is_article_before(&piece, next)) {
             push_split_abd(std::mem::take(&mut word), words);
             continue;
@@ -160,14 +165,24 @@ fn is_article_before(piece: &str, next: &str) -> bool {
     }
 }
 
-/// Drops `al` and `el` written as words before another word (`AL QAIDA`).
+/// `abu` with the article run onto it (`Abul`, Persian `Abol`).
+const ABU_WITH_ARTICLE: &[&str] = &["abul", "abol"];
+
+/// Drops `al` and `el` written as words before another word (`AL QAIDA`),
+/// and reads `abul` there as `abu` (`Abul Hasan` is `Abu al-Hasan`).
 fn drop_standalone_articles(words: Vec<String>) -> Vec<String> {
     let count = words.len();
     words
         .into_iter()
         .enumerate()
         .filter(|(index, word)| !(matches!(word.as_str(), "al" | "el") && index + 1 < count))
-        .map(|(_, word)| word)
+        .map(|(index, word)| {
+            if index + 1 < count && ABU_WITH_ARTICLE.contains(&word.as_str()) {
+                "abu".to_string()
+            } else {
+                word
+            }
+        })
         .collect()
 }
 
@@ -559,6 +574,11 @@ mod tests {
         // `abd` and the article as a word of their own.
         assert_eq!(texts("Azhar Abdur Rauf"), ["azhar", "abd", "rauf"]);
         assert_eq!(texts("Abdus Salam"), ["abd", "salam"]);
+        // `abu` with the article run onto it, hyphenated or written apart.
+        assert_eq!(texts("Abul-Khair"), ["abu", "khair"]);
+        assert_eq!(texts("Abu al-Khayr"), ["abu", "khayr"]);
+        assert_eq!(texts("Abol Fazl Ahmadi"), ["abu", "fazl", "ahmadi"]);
+        assert_eq!(texts("Ahmad Abul"), ["ahmad", "abul"], "last, it is a name");
         // Not an article: a last piece, a word of its own at the end, other words.
         assert_eq!(texts("Kim Yong-An"), ["kim", "yongan"]);
         assert_eq!(texts("Paseo del Al"), ["paseo", "del", "al"]);
