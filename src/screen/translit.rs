@@ -147,8 +147,9 @@ pub fn spellings(name: &str) -> Vec<Spelling> {
 }
 
 /// The names `name` holds besides itself: what is outside parentheses and
-/// what is inside them if it has two words or more (`(HK)` in a company
-/// name is not a name), each split at semicolons.
+/// what is inside them if it has two words or more and is no country (`(HK)`
+/// and `(HONG KONG)` in a company name are not names), each split at
+/// semicolons.
 fn alternatives(name: &str) -> Vec<String> {
     if !name.contains([';', '(', '（']) {
         return Vec::new();
@@ -172,7 +173,11 @@ fn alternatives(name: &str) -> Vec<String> {
     }
     let words = |text: &str| text.split_whitespace().count();
     std::iter::once(outside)
-        .chain(insides.into_iter().filter(|inside| words(inside) >= 2))
+        .chain(
+            insides.into_iter().filter(|inside| {
+                words(inside) >= 2 && crate::country::code_of_field(inside).is_none()
+            }),
+        )
         .flat_map(|part| part.split(';').map(str::to_string).collect::<Vec<_>>())
         .map(|part| part.trim().to_string())
         .filter(|part| !part.is_empty() && part.as_str() != name.trim())
@@ -681,6 +686,10 @@ mod tests {
         let company = texts("Kings Trading (HK) Co., Ltd.");
         assert!(company.iter().all(|text| text != "hk"), "{company:?}");
         assert!(company.iter().any(|text| text == "kings trading co ltd"), "{company:?}");
+        // Nor is a country: `HONG KONG` alone would equal every such name.
+        let placed = texts("China Unicom (Hong Kong) Limited");
+        assert!(placed.iter().all(|text| text != "hong kong"), "{placed:?}");
+        assert!(placed.iter().any(|text| text == "china unicom ltd"), "{placed:?}");
         assert_eq!(texts("Qasim Soleimani; Qasem Sulaimani").len(), 3);
     }
 
