@@ -141,7 +141,13 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
 /// hyphenated, not one run together), and how alike they are then.
 fn article_joined(joined: &Token, other: &Token) -> Option<(f32, How)> {
     let rest = joined.text.strip_prefix("al").or_else(|| joined.text.strip_prefix("el"))?;
-    if rest.len() < MIN_ARTICLE_REST || rest.len() + 2 < other.text.len() || other.vowelless {
+    // Lengths and first sounds first: most words starting with `al` are
+    // told apart without reading the rest.
+    if rest.len() < MIN_ARTICLE_REST
+        || rest.len().abs_diff(other.text.len()) > 2
+        || other.vowelless
+        || !same_first_sound(rest, &other.text)
+    {
         return None;
     }
     let (similarity, _) = token_similarity(&Token::new(rest, false, joined.vowelless), other)?;
