@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::{phonetic_key, vowel_shape, Token};
+use super::normalize::{
+    phonetic_key, vowel_shape, without_joined_article, Token, MIN_ARTICLE_REST,
+};
 use super::translit::{spellings, Spelling, Via};
 use super::Entity;
 
@@ -175,13 +177,11 @@ impl Index {
             }
             self.push_term(&token.key, true, &mut hits);
             // The same word with the article written onto it, or without it.
-            if token.text.len() >= super::score::MIN_ARTICLE_REST && !token.vowelless {
-                self.push_term(&phonetic_key(&format!("al{}", token.text)), false, &mut hits);
-            }
-            if let Some(rest) =
-                token.text.strip_prefix("al").or_else(|| token.text.strip_prefix("el"))
-            {
-                if rest.len() >= super::score::MIN_ARTICLE_REST && !token.vowelless {
+            if !token.vowelless {
+                if token.text.len() >= MIN_ARTICLE_REST {
+                    self.push_term(&phonetic_key(&format!("al{}", token.text)), false, &mut hits);
+                }
+                if let Some(rest) = without_joined_article(&token.text) {
                     self.push_term(&phonetic_key(rest), false, &mut hits);
                 }
             }

@@ -165,6 +165,18 @@ fn is_article_before(piece: &str, next: &str) -> bool {
     }
 }
 
+/// The shortest word the article is taken off when it is run onto it
+/// (`alamin` is `amin`; `alma`, `alex` are names).
+pub(super) const MIN_ARTICLE_REST: usize = 4;
+
+/// The word that `text` is with the article run onto it (`alharamain` →
+/// `haramain`), when `MIN_ARTICLE_REST` letters or more are left.
+pub(super) fn without_joined_article(text: &str) -> Option<&str> {
+    text.strip_prefix("al")
+        .or_else(|| text.strip_prefix("el"))
+        .filter(|rest| rest.len() >= MIN_ARTICLE_REST)
+}
+
 /// `abu` with the article run onto it (`Abul`, Persian `Abol`).
 const ABU_WITH_ARTICLE: &[&str] = &["abul", "abol"];
 

@@ -140,11 +140,10 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
 /// (`alharamain` / `haramain`: lists drop the article written apart or
 /// hyphenated, not one run together), and how alike they are then.
 fn article_joined(joined: &Token, other: &Token) -> Option<(f32, How)> {
-    let rest = joined.text.strip_prefix("al").or_else(|| joined.text.strip_prefix("el"))?;
+    let rest = super::normalize::without_joined_article(&joined.text)?;
     // Lengths and first sounds first: most words starting with `al` are
     // told apart without reading the rest.
-    if rest.len() < MIN_ARTICLE_REST
-        || rest.len().abs_diff(other.text.len()) > 2
+    if rest.len().abs_diff(other.text.len()) > 2
         || other.vowelless
         || !same_first_sound(rest, &other.text)
     {
@@ -153,10 +152,6 @@ fn article_joined(joined: &Token, other: &Token) -> Option<(f32, How)> {
     let (similarity, _) = token_similarity(&Token::new(rest, false, joined.vowelless), other)?;
     (similarity >= MIN_MERGE_SIMILARITY).then_some((similarity.min(0.95), How::Joined))
 }
-
-/// The shortest word the article is taken off (`alamin` is `amin`;
-/// `alma`, `alex` are names).
-pub(super) const MIN_ARTICLE_REST: usize = 4;
 
 /// Whether two keys of six letters or more have the same letters but for
 /// one or two vowels in the same places, and end alike (`mohamed` /
