@@ -28,6 +28,11 @@ pub const CANDIDATES: usize = 48;
 /// away) adds to a spelling's rank, relative to the word's own key.
 const NEAR_TERM_SHARE: f32 = 0.5;
 
+/// How rare the words of a listed name must be together, in words the list
+/// has nowhere else, for a query holding every one of them to name it with
+/// words more (two such words, or three seen a few times each).
+const DISTINCTIVE_NAME: f32 = 1.65;
+
 /// One spelling of one name of one entity.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Form {
@@ -41,6 +46,10 @@ pub struct Form {
     pub tokens: Vec<Token>,
     /// How much each token weighs.
     pub weights: Vec<f32>,
+    /// Whether its words, legal forms aside, are together as rare as
+    /// [`DISTINCTIVE_NAME`] words the list has nowhere else: a query that
+    /// holds every one of them names it, whatever else it holds.
+    pub distinctive: bool,
 }
 
 /// The inverted index. Stored without its entities (see
@@ -78,6 +87,7 @@ impl Index {
                         via,
                         tokens,
                         weights: Vec::new(),
+                        distinctive: false,
                     });
                 }
             }
@@ -136,6 +146,14 @@ impl Index {
             KeyMap::from_pairs(terms.into_iter().map(|(key, term)| (key, u64::from(term))));
         for form in &mut forms {
             form.weights = form.tokens.iter().map(|token| index.weight(token)).collect();
+            let rarity: f32 = form
+                .tokens
+                .iter()
+                .zip(&form.weights)
+                .filter(|(token, _)| !token.weak)
+                .map(|(_, weight)| weight)
+                .sum();
+            form.distinctive = rarity >= DISTINCTIVE_NAME * index.unseen_weight;
         }
         index.forms = forms;
         index
@@ -456,6 +474,29 @@ mod tests {
             .collect();
         // The shortest first.
         assert_eq!(found.get(..3), Some(&["e2", "e1", "e0"][..]), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_of_rare_words_is_distinctive_one_of_common_words_is_not() {
+        // `Pioneer` and `Logistics` in many names; `Zorvath` and `Quellin`
+        // in one each; legal forms weigh little whatever their rarity.
+        let mut entities = vec![
+            organization(0, "Pioneer Logistics"),
+            organization(1, "Zorvath Quellin"),
+            organization(2, "Zorvath Limited"),
+        ];
+        for n in 0..40 {
+            let number = n.to_string();
+            entities.push(organization(entities.len(), &format!("Pioneer {number} Holdings")));
+            entities.push(organization(entities.len(), &format!("Logistics {number} Holdings")));
+        }
+        let index = Index::build(entities);
+        let distinctive = |id: u32| {
+            index.forms.iter().filter(|form| form.entity == id).all(|form| form.distinctive)
+        };
+        assert!(!distinctive(0));
+        assert!(distinctive(1));
+        assert!(!distinctive(2));
     }
 
     #[test]

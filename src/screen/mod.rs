@@ -345,8 +345,11 @@ impl Screener {
                 }
                 let syllables =
                     |via: Via| matches!(via, Via::Pinyin | Via::SinoKorean | Via::Hangul);
+                let as_written = spelling.via == Via::AsWritten && form.via == Via::AsWritten;
                 let missing = if syllables(spelling.via) || syllables(form.via) {
                     Missing::Syllables
+                } else if as_written && form.distinctive {
+                    Missing::AroundDistinctive
                 } else {
                     Missing::Optional
                 };

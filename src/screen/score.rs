@@ -21,6 +21,10 @@ const MISSING_LISTED_WORD_COST: f32 = 0.7;
 const EXTRA_QUERY_WORD_COST: f32 = 0.85;
 /// What each further word left over on either side costs.
 const FURTHER_MISSING_COST: f32 = 0.35;
+/// How much the heaviest query word with no listed counterpart counts
+/// when the query holds every word of a distinctive listed name (see
+/// [`Missing::AroundDistinctive`]): a full name around a shorter listed one.
+const EXTRA_AROUND_DISTINCTIVE_COST: f32 = 0.5;
 
 /// Why two tokens were taken as the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -377,6 +381,12 @@ pub enum Missing {
     /// Names read syllable by syllable (Chinese and Korean): every syllable
     /// belongs to the name, so a missing one costs its whole weight.
     Syllables,
+    /// As [`Missing::Optional`], against a listed name whose words are
+    /// together rare (`NKUNDA, Laurent`; not `PIONEER LOGISTICS`): once the
+    /// query holds every one of them, the first query word the list lacks
+    /// costs 0.5 of its weight instead of 0.85 (`Laurent Nkunda Mahoro
+    /// Batware`).
+    AroundDistinctive,
 }
 
 /// Aligns query tokens to listed tokens and scores the result. `query_weights`
@@ -424,7 +434,13 @@ pub fn align(
         numerator += similarity * weight;
         denominator += weight;
     }
-    denominator += unpaired_cost(&query_used, query_weights, missing, EXTRA_QUERY_WORD_COST);
+    let every_listed_word_found = listed_used.iter().all(|used| *used);
+    let extra_cost = if missing == Missing::AroundDistinctive && every_listed_word_found {
+        EXTRA_AROUND_DISTINCTIVE_COST
+    } else {
+        EXTRA_QUERY_WORD_COST
+    };
+    denominator += unpaired_cost(&query_used, query_weights, missing, extra_cost);
     denominator += unpaired_cost(&listed_used, listed_weights, missing, MISSING_LISTED_WORD_COST);
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
     // Initials, and letters joined into a word, never carry a match alone.
@@ -457,7 +473,9 @@ fn unpaired_cost(used: &[bool], weights: &[f32], missing: Missing, first_cost: f
         }
     }
     match missing {
-        Missing::Optional => first_cost * heaviest + FURTHER_MISSING_COST * (sum - heaviest),
+        Missing::Optional | Missing::AroundDistinctive => {
+            first_cost * heaviest + FURTHER_MISSING_COST * (sum - heaviest)
+        }
         Missing::Syllables => sum,
     }
 }
@@ -616,6 +634,25 @@ mod tests {
         // Two of three words paired, weights 1: 4 / (4 + 0.7) against 4 / (4 + 1).
         assert!((optional - 4.0 / 4.7).abs() < 1e-6, "{optional}");
         assert!((syllables - 0.8).abs() < 1e-6, "{syllables}");
+    }
+
+    #[test]
+    fn query_words_around_a_distinctive_listed_name_cost_less() {
+        let (query, listed) = (
+            tokens(&words("Laurent Nkunda Mahoro Batware"), false),
+            tokens(&words("NKUNDA, Laurent"), false),
+        );
+        let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
+        let at = |missing| align(&query, &ones(&query), &listed, &ones(&listed), missing).score;
+        // Both listed words found; two query words left over:
+        // 4 / (4 + 0.85 + 0.35) as usual, 4 / (4 + 0.5 + 0.35) around a distinctive name.
+        assert!((at(Missing::Optional) - 4.0 / 5.2).abs() < 1e-6);
+        assert!((at(Missing::AroundDistinctive) - 4.0 / 4.85).abs() < 1e-6);
+        // With a listed word missing, the usual cost.
+        let partly = tokens(&words("Laurent Nkunda Mahoro"), false);
+        let listed = tokens(&words("NKUNDA, Laurent Batware"), false);
+        let partial = |missing| align(&partly, &ones(&partly), &listed, &ones(&listed), missing);
+        assert_eq!(partial(Missing::AroundDistinctive).score, partial(Missing::Optional).score);
     }
 
     #[test]
