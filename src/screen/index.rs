@@ -99,7 +99,8 @@ impl Index {
             }
         }
         for (form_index, form) in forms.iter().enumerate() {
-            let mut keys: Vec<String> = form.tokens.iter().map(|t| t.key.clone()).collect();
+            let mut keys: Vec<String> =
+                form.tokens.iter().map(|token| term_key(token).into_owned()).collect();
             keys.extend(form.tokens.windows(2).filter_map(|pair| match pair {
                 [a, b] if !a.weak && !b.weak => Some(joined_key(a, b)),
                 _ => None,
@@ -164,7 +165,7 @@ impl Index {
     pub fn weight(&self, token: &Token) -> f32 {
         let rarity = self
             .terms
-            .get(&token.key)
+            .get(&term_key(token))
             .and_then(|term| self.idf.get(term as usize))
             .copied()
             .unwrap_or(self.unseen_weight);
@@ -278,6 +279,22 @@ fn near_terms(terms: &[u32]) -> impl Iterator<Item = (u32, bool)> + '_ {
 }
 
 /// The key of two words written as one (`shang` + `hai` → key of `shanghai`).
+/// The term a token is counted under: its key, and for a weak word (a
+/// legal form, a function word) its key marked apart, so that a name word
+/// with the key of a legal form (`RCC` and `LLC` both `lk`) is as rare as
+/// it is among name words, and never finds every `LLC`. The mark is not
+/// ASCII, so weak words get no near keys either.
+fn term_key(token: &Token) -> std::borrow::Cow<'_, str> {
+    if token.weak {
+        std::borrow::Cow::Owned(format!("{WEAK_TERM_MARK}{}", token.key))
+    } else {
+        std::borrow::Cow::Borrowed(&token.key)
+    }
+}
+
+/// What [`term_key`] puts before the key of a weak word.
+const WEAK_TERM_MARK: char = '\u{b7}';
+
 fn joined_key(first: &Token, second: &Token) -> String {
     Token::joined([first, second]).key
 }
@@ -474,6 +491,27 @@ mod tests {
             .collect();
         // The shortest first.
         assert_eq!(found.get(..3), Some(&["e2", "e1", "e0"][..]), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_word_with_the_key_of_a_legal_form_is_as_rare_as_name_words_make_it() {
+        // `RCC` and `LLC` have one phonetic key; forty names end in `LLC`.
+        let mut entities = vec![organization(0, "LLC RCC Trading")];
+        for n in 0..40 {
+            entities.push(organization(entities.len(), &format!("Trading {n} LLC")));
+        }
+        let index = Index::build(entities);
+        let words = ["llc".to_string(), "rcc".to_string(), "trading".to_string()];
+        let tokens = crate::screen::normalize::tokens(&words, false);
+        let [llc, rcc, trading] = &tokens[..] else { panic!("{tokens:?}") };
+        assert_eq!(llc.key, rcc.key);
+        assert!(llc.weak && !rcc.weak);
+        // Rarer than a word in 41 of the 41 names, as rare as a word in one.
+        let (rcc_weight, trading_weight) = (index.weight(rcc), index.weight(trading));
+        assert!(rcc_weight > 2.0 * trading_weight, "{rcc_weight} {trading_weight}");
+        assert!((index.weight(rcc) - index.unseen_weight).abs() < 1.0);
+        // A query `RCC` does not bring every `LLC` as a candidate.
+        assert_eq!(index.candidates(std::slice::from_ref(rcc)).len(), 1);
     }
 
     #[test]
