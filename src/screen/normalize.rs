@@ -177,6 +177,36 @@ pub(super) fn without_joined_article(text: &str) -> Option<&str> {
         .filter(|rest| rest.len() >= MIN_ARTICLE_REST)
 }
 
+/// A word as Somali orthography writes an Arabic name, in the letters other
+/// romanizations use: `x` after a vowel or before one at the start is `h`
+/// (`Maxamed` → `mahamed`, `Xasan` → `hasan`), and `c` at the start or
+/// between vowels is the ʿayn they leave out (`Cali` → `ali`, `Cabdulle` →
+/// `abdulle`). `None` when the word has neither, and for words shorter
+/// than four letters (`Xu` is no `Hu`).
+pub(super) fn somali_read(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 4 || !text.is_ascii() || !bytes.iter().any(|&b| b == b'x' || b == b'c') {
+        return None;
+    }
+    let is_vowel = |byte: Option<&u8>| matches!(byte, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    let mut read = String::with_capacity(bytes.len());
+    let mut changed = false;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let before = index.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(index + 1);
+        let starts_vowel = index == 0 && is_vowel(after);
+        match byte {
+            b'x' if is_vowel(before) || starts_vowel => {
+                read.push('h');
+                changed = true;
+            }
+            b'c' if (starts_vowel || is_vowel(before)) && is_vowel(after) => changed = true,
+            _ => read.push(char::from(byte)),
+        }
+    }
+    changed.then_some(read)
+}
+
 /// `abu` with the article run onto it (`Abul`, Persian `Abol`).
 const ABU_WITH_ARTICLE: &[&str] = &["abul", "abol"];
 
@@ -553,6 +583,25 @@ mod tests {
             .into_iter()
             .map(|t| t.text)
             .collect()
+    }
+
+    #[test]
+    fn somali_letters_are_read_as_other_romanizations_write_them() {
+        for (somali, read) in [
+            ("maxamed", "mahamed"),
+            ("axmed", "ahmed"),
+            ("xasan", "hasan"),
+            ("baynax", "baynah"),
+            ("cali", "ali"),
+            ("cabdullaahi", "abdullaahi"),
+            ("cumar", "umar"),
+        ] {
+            assert_eq!(somali_read(somali).as_deref(), Some(read), "{somali}");
+        }
+        // No Somali letter where it is read, or too short to tell.
+        for word in ["xu", "marcos", "chol", "ahmed", "lecky"] {
+            assert_eq!(somali_read(word), None, "{word}");
+        }
     }
 
     #[test]

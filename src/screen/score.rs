@@ -137,7 +137,25 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some((0.75, How::Consonants));
     }
-    article_joined(query, listed).or_else(|| article_joined(listed, query))
+    article_joined(query, listed)
+        .or_else(|| article_joined(listed, query))
+        .or_else(|| somali_spelling(query, listed))
+        .or_else(|| somali_spelling(listed, query))
+}
+
+/// Whether `somali` is `other` as Somali orthography writes it (`Maxamed`
+/// / `Mohamed`, `Cali` / `Ali`; see [`super::normalize::somali_read`]),
+/// and how alike they are then.
+fn somali_spelling(somali: &Token, other: &Token) -> Option<(f32, How)> {
+    if other.vowelless || somali.vowelless {
+        return None;
+    }
+    let read = super::normalize::somali_read(&somali.text)?;
+    if read.len().abs_diff(other.text.len()) > 2 || !same_first_sound(&read, &other.text) {
+        return None;
+    }
+    let (similarity, _) = token_similarity(&Token::new(&read, false, false), other)?;
+    (similarity >= MIN_MERGE_SIMILARITY).then_some((similarity.min(0.9), How::Phonetic))
 }
 
 /// Whether `joined` is `other` with the Arabic article written onto it
@@ -601,6 +619,20 @@ mod tests {
     #[test]
     fn equal_names_score_one_in_any_order() {
         assert_eq!(score("KIM, Yo Jong", "yo jong kim"), 1.0);
+    }
+
+    #[test]
+    fn somali_spellings_meet_other_romanizations() {
+        let token = |text: &str| Token::new(text, false, false);
+        for (somali, other) in [("maxamed", "mohamed"), ("cali", "ali"), ("xasan", "hassan")] {
+            let found = token_similarity(&token(somali), &token(other));
+            assert!(matches!(found, Some((s, How::Phonetic)) if s >= 0.85), "{somali}: {found:?}");
+            let back = token_similarity(&token(other), &token(somali));
+            assert_eq!(found, back);
+        }
+        // A `c` or `x` read away still leaves another name.
+        assert_eq!(token_similarity(&token("carlos"), &token("ali")), None);
+        assert_eq!(token_similarity(&token("xasan"), &token("husayn")), None);
     }
 
     #[test]
