@@ -147,17 +147,22 @@ impl Index {
             KeyMap::from_pairs(terms.into_iter().map(|(key, term)| (key, u64::from(term))));
         for form in &mut forms {
             form.weights = form.tokens.iter().map(|token| index.weight(token)).collect();
-            let rarity: f32 = form
-                .tokens
-                .iter()
-                .zip(&form.weights)
-                .filter(|(token, _)| !token.weak)
-                .map(|(_, weight)| weight)
-                .sum();
-            form.distinctive = rarity >= DISTINCTIVE_NAME * index.unseen_weight;
+            form.distinctive = index.is_distinctive(&form.tokens, &form.weights);
         }
         index.forms = forms;
         index
+    }
+
+    /// Whether a name's words, legal forms aside, are together as rare as
+    /// [`DISTINCTIVE_NAME`] words the index has nowhere.
+    pub fn is_distinctive(&self, tokens: &[Token], weights: &[f32]) -> bool {
+        let rarity: f32 = tokens
+            .iter()
+            .zip(weights)
+            .filter(|(token, _)| !token.weak)
+            .map(|(_, weight)| weight)
+            .sum();
+        rarity >= DISTINCTIVE_NAME * self.unseen_weight
     }
 
     /// How much a token weighs: the rarer its key, the more; legal forms and

@@ -334,6 +334,7 @@ impl Screener {
         }
         for spelling in &query_spellings {
             let weights: Vec<f32> = spelling.tokens.iter().map(|t| self.index.weight(t)).collect();
+            let query_distinctive = self.index.is_distinctive(&spelling.tokens, &weights);
             for form_index in self.index.candidates(&spelling.tokens) {
                 let Some(form) = self.index.forms.get(form_index as usize) else { continue };
                 let Some(entity) = self.index.entities.get(form.entity as usize) else { continue };
@@ -348,8 +349,8 @@ impl Screener {
                 let as_written = spelling.via == Via::AsWritten && form.via == Via::AsWritten;
                 let missing = if syllables(spelling.via) || syllables(form.via) {
                     Missing::Syllables
-                } else if as_written && form.distinctive {
-                    Missing::AroundDistinctive
+                } else if as_written && (form.distinctive || query_distinctive) {
+                    Missing::Distinctive { query: query_distinctive, listed: form.distinctive }
                 } else {
                     Missing::Optional
                 };

@@ -22,6 +22,9 @@ pub struct Token {
     pub vowelless: bool,
     /// Whether `text` holds a digit (kept, not recounted for every pair).
     numeric: bool,
+    /// The phonetic key of the word read as Somali orthography, when that
+    /// reads it otherwise ([`somali_read`]; made once, not for every pair).
+    somali_key: Option<String>,
 }
 
 impl Token {
@@ -29,14 +32,37 @@ impl Token {
     pub fn new(text: &str, weak: bool, vowelless: bool) -> Token {
         let key = phonetic_key(text);
         let skeleton = skeleton(&key);
-        Token { numeric: has_digit(text), text: text.to_string(), key, skeleton, weak, vowelless }
+        let somali_key = somali_read(text).map(|read| phonetic_key(&read));
+        Token {
+            numeric: has_digit(text),
+            text: text.to_string(),
+            key,
+            skeleton,
+            weak,
+            vowelless,
+            somali_key,
+        }
+    }
+
+    /// The phonetic key of the word read as Somali orthography, if that
+    /// reads it otherwise (`maxamed` → the key of `mahamed`).
+    pub fn somali_key(&self) -> Option<&str> {
+        self.somali_key.as_deref()
     }
 
     /// A token read from a script without short vowels, with the key its
     /// letters make.
     pub fn vowelless_read(text: String, key: String) -> Token {
         let skeleton = skeleton(&key);
-        Token { numeric: has_digit(&text), text, key, skeleton, weak: false, vowelless: true }
+        Token {
+            numeric: has_digit(&text),
+            text,
+            key,
+            skeleton,
+            weak: false,
+            vowelless: true,
+            somali_key: None,
+        }
     }
 
     /// A token compared only as written (Chinese characters, digits).
@@ -48,6 +74,7 @@ impl Token {
             weak: false,
             vowelless: false,
             numeric: has_digit(text),
+            somali_key: None,
         }
     }
 
@@ -185,26 +212,32 @@ pub(super) fn without_joined_article(text: &str) -> Option<&str> {
 /// than four letters (`Xu` is no `Hu`).
 pub(super) fn somali_read(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    if bytes.len() < 4 || !text.is_ascii() || !bytes.iter().any(|&b| b == b'x' || b == b'c') {
+    if bytes.len() < 4 || !bytes.iter().any(|&byte| byte == b'x' || byte == b'c') {
         return None;
     }
     let is_vowel = |byte: Option<&u8>| matches!(byte, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
-    let mut read = String::with_capacity(bytes.len());
-    let mut changed = false;
-    for (index, &byte) in bytes.iter().enumerate() {
+    // What the letter at `index` is read as: `Some(None)` for nothing.
+    let read_at = |index: usize, byte: u8| -> Option<Option<char>> {
         let before = index.checked_sub(1).and_then(|i| bytes.get(i));
         let after = bytes.get(index + 1);
         let starts_vowel = index == 0 && is_vowel(after);
         match byte {
-            b'x' if is_vowel(before) || starts_vowel => {
-                read.push('h');
-                changed = true;
-            }
-            b'c' if (starts_vowel || is_vowel(before)) && is_vowel(after) => changed = true,
-            _ => read.push(char::from(byte)),
+            b'x' if is_vowel(before) || starts_vowel => Some(Some('h')),
+            b'c' if (index == 0 || is_vowel(before)) && is_vowel(after) => Some(None),
+            _ => None,
         }
-    }
-    changed.then_some(read)
+    };
+    // Most words have neither letter where it is read: no string for them.
+    bytes.iter().enumerate().any(|(index, &byte)| read_at(index, byte).is_some()).then(|| {
+        let mut read = String::with_capacity(bytes.len());
+        for (index, &byte) in bytes.iter().enumerate() {
+            match read_at(index, byte) {
+                Some(letter) => read.extend(letter),
+                None => read.push(char::from(byte)),
+            }
+        }
+        read
+    })
 }
 
 /// `abu` with the article run onto it (`Abul`, Persian `Abol`).
@@ -385,6 +418,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         skeleton: skeleton(SON_OF_KEY),
         weak: true,
         vowelless,
+        somali_key: None,
         numeric: false,
     }
 }

@@ -21,10 +21,11 @@ const MISSING_LISTED_WORD_COST: f32 = 0.7;
 const EXTRA_QUERY_WORD_COST: f32 = 0.85;
 /// What each further word left over on either side costs.
 const FURTHER_MISSING_COST: f32 = 0.35;
-/// How much the heaviest query word with no listed counterpart counts
-/// when the query holds every word of a distinctive listed name (see
-/// [`Missing::AroundDistinctive`]): a full name around a shorter listed one.
-const EXTRA_AROUND_DISTINCTIVE_COST: f32 = 0.5;
+/// How much the heaviest word left over on one side counts when the other
+/// side is a distinctive name found whole (see [`Missing::Distinctive`]):
+/// a full name around a shorter listed one, or a shorter query within a
+/// full listed name.
+const BESIDE_DISTINCTIVE_COST: f32 = 0.5;
 
 /// Why two tokens were taken as the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -144,18 +145,17 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
 }
 
 /// Whether `somali` is `other` as Somali orthography writes it (`Maxamed`
-/// / `Mohamed`, `Cali` / `Ali`; see [`super::normalize::somali_read`]),
-/// and how alike they are then.
+/// / `Mohamed`, `Cali` / `Ali`; see [`super::normalize::somali_read`]):
+/// read so, the words have one key or differ in vowels only (no slips).
 fn somali_spelling(somali: &Token, other: &Token) -> Option<(f32, How)> {
-    if other.vowelless || somali.vowelless {
+    let key = somali.somali_key()?;
+    if other.vowelless || key.len().abs_diff(other.key.len()) > 2 {
         return None;
     }
-    let read = super::normalize::somali_read(&somali.text)?;
-    if read.len().abs_diff(other.text.len()) > 2 || !same_first_sound(&read, &other.text) {
-        return None;
-    }
-    let (similarity, _) = token_similarity(&Token::new(&read, false, false), other)?;
-    (similarity >= MIN_MERGE_SIMILARITY).then_some((similarity.min(0.9), How::Phonetic))
+    let alike = key == other.key
+        || differ_in_vowels_only(key, &other.key)
+        || differ_in_first_vowel(key, &other.key);
+    alike.then_some((0.9, How::Phonetic))
 }
 
 /// Whether `joined` is `other` with the Arabic article written onto it
@@ -399,12 +399,21 @@ pub enum Missing {
     /// Names read syllable by syllable (Chinese and Korean): every syllable
     /// belongs to the name, so a missing one costs its whole weight.
     Syllables,
-    /// As [`Missing::Optional`], against a listed name whose words are
-    /// together rare (`NKUNDA, Laurent`; not `PIONEER LOGISTICS`): once the
-    /// query holds every one of them, the first query word the list lacks
-    /// costs 0.5 of its weight instead of 0.85 (`Laurent Nkunda Mahoro
-    /// Batware`).
-    AroundDistinctive,
+    /// As [`Missing::Optional`], where one side or both are distinctive
+    /// names, their words together rare (`NKUNDA, Laurent`; not `PIONEER
+    /// LOGISTICS`). When the query holds every word of a distinctive
+    /// listed name, the first query word the list lacks costs 0.5 of its
+    /// weight instead of 0.85 (`Laurent Nkunda Mahoro Batware` for `NKUNDA,
+    /// Laurent`); when the list holds every word of a distinctive query,
+    /// each a sure pair, the first listed word the query leaves out costs
+    /// 0.5 instead of 0.7 (`Khamis AL-ISSAWI` for `AL-ISSAWI, Khamis Farhan
+    /// Al-Khanjar`).
+    Distinctive {
+        /// Whether the query's words are together rare.
+        query: bool,
+        /// Whether the listed name's words are together rare.
+        listed: bool,
+    },
 }
 
 /// Aligns query tokens to listed tokens and scores the result. `query_weights`
@@ -452,14 +461,27 @@ pub fn align(
         numerator += similarity * weight;
         denominator += weight;
     }
+    let (query_distinctive, listed_distinctive) = match missing {
+        Missing::Distinctive { query, listed } => (query, listed),
+        Missing::Optional | Missing::Syllables => (false, false),
+    };
     let every_listed_word_found = listed_used.iter().all(|used| *used);
-    let extra_cost = if missing == Missing::AroundDistinctive && every_listed_word_found {
-        EXTRA_AROUND_DISTINCTIVE_COST
+    let every_query_word_found = query_used.iter().all(|used| *used);
+    let extra_cost = if listed_distinctive && every_listed_word_found {
+        BESIDE_DISTINCTIVE_COST
     } else {
         EXTRA_QUERY_WORD_COST
     };
+    // A query's rarity is only its rarity in the list (`Mary Taylor`), so
+    // its words must all be sure pairs.
+    let all_sure = pairs.iter().all(|(_, _, similarity, _)| *similarity >= SURE_SIMILARITY);
+    let missing_cost = if query_distinctive && every_query_word_found && all_sure {
+        BESIDE_DISTINCTIVE_COST
+    } else {
+        MISSING_LISTED_WORD_COST
+    };
     denominator += unpaired_cost(&query_used, query_weights, missing, extra_cost);
-    denominator += unpaired_cost(&listed_used, listed_weights, missing, MISSING_LISTED_WORD_COST);
+    denominator += unpaired_cost(&listed_used, listed_weights, missing, missing_cost);
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
     // Initials, and letters joined into a word, never carry a match alone.
     let carried = pairs.iter().any(|(query_range, listed_range, _, how)| match how {
@@ -491,7 +513,7 @@ fn unpaired_cost(used: &[bool], weights: &[f32], missing: Missing, first_cost: f
         }
     }
     match missing {
-        Missing::Optional | Missing::AroundDistinctive => {
+        Missing::Optional | Missing::Distinctive { .. } => {
             first_cost * heaviest + FURTHER_MISSING_COST * (sum - heaviest)
         }
         Missing::Syllables => sum,
@@ -679,12 +701,24 @@ mod tests {
         // Both listed words found; two query words left over:
         // 4 / (4 + 0.85 + 0.35) as usual, 4 / (4 + 0.5 + 0.35) around a distinctive name.
         assert!((at(Missing::Optional) - 4.0 / 5.2).abs() < 1e-6);
-        assert!((at(Missing::AroundDistinctive) - 4.0 / 4.85).abs() < 1e-6);
+        let around = Missing::Distinctive { query: false, listed: true };
+        assert!((at(around) - 4.0 / 4.85).abs() < 1e-6);
         // With a listed word missing, the usual cost.
         let partly = tokens(&words("Laurent Nkunda Mahoro"), false);
         let listed = tokens(&words("NKUNDA, Laurent Batware"), false);
         let partial = |missing| align(&partly, &ones(&partly), &listed, &ones(&listed), missing);
-        assert_eq!(partial(Missing::AroundDistinctive).score, partial(Missing::Optional).score);
+        assert_eq!(partial(around).score, partial(Missing::Optional).score);
+        // The other way round: a distinctive query found whole, one listed
+        // word left out: 4 / (4 + 0.7) as usual, 4 / (4 + 0.5) within a
+        // distinctive query; not when a pair is only a slip.
+        let within = Missing::Distinctive { query: true, listed: false };
+        let (query, listed) = (partly.get(..2).unwrap_or_default(), &listed[..]);
+        let shorter = |missing| align(query, &ones(query), listed, &ones(listed), missing).score;
+        assert!((shorter(Missing::Optional) - 4.0 / 4.7).abs() < 1e-6);
+        assert!((shorter(within) - 4.0 / 4.5).abs() < 1e-6);
+        let slip = tokens(&words("Laurent Nkundo"), false);
+        let slipped = |missing| align(&slip, &ones(&slip), listed, &ones(listed), missing).score;
+        assert_eq!(slipped(within), slipped(Missing::Optional));
     }
 
     #[test]
