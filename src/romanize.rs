@@ -4,8 +4,10 @@
 //! of common institutional terms (劳动部 → Ministry of Labor).
 //!
 //! The Hanja → Hangul readings invert the `hanja` crate's dictionary (from
-//! libhangul, ordered by frequency); simplified characters are first made
-//! traditional with `character_converter`, since Korean uses traditional forms.
+//! libhangul, ordered by frequency), and a simplified character reads as
+//! the traditional ones it simplifies (`fast2s` maps them; its table reads
+//! in well under a millisecond, where converting the other way meant
+//! loading tables for 50 ms and more).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -97,14 +99,13 @@ const SURNAMES: &[(char, &str)] = &[
 /// `None` when a character has no known reading or the name is not two to
 /// four characters.
 pub fn korean_name(name: &str) -> Option<String> {
-    let traditional = character_converter::simplified_to_traditional(name);
-    let chars: Vec<char> = traditional.chars().collect();
+    let chars: Vec<char> = name.chars().collect();
     let (&first, given) = chars.split_first()?;
     if !(1..=3).contains(&given.len()) {
         return None;
     }
-    let surname = match SURNAMES.iter().find(|(character, _)| *character == first) {
-        Some((_, spelling)) => (*spelling).to_string(),
+    let surname = match korean_surname(first) {
+        Some(spelling) => spelling.to_string(),
         None => romanize_syllable(*hangul_readings().get(&first)?, true).to_uppercase(),
     };
     let given: Option<Vec<String>> = given
@@ -121,16 +122,26 @@ pub fn korean_name(name: &str) -> Option<String> {
 /// Whether `character` (simplified or traditional) is a common Korean
 /// surname, so a short name starting with it may be a Korean name.
 pub fn is_korean_surname(character: char) -> bool {
-    let text = character.to_string();
-    let traditional = character_converter::simplified_to_traditional(&text);
-    traditional.chars().next().is_some_and(|c| SURNAMES.iter().any(|(surname, _)| *surname == c))
+    korean_surname(character).is_some()
+}
+
+/// How the lists spell the Korean surname `character` (traditional, or the
+/// simplified form of a traditional surname: 金, 朴, 龙/龍).
+fn korean_surname(character: char) -> Option<&'static str> {
+    let mut buffer = [0u8; 4];
+    SURNAMES
+        .iter()
+        .find(|(surname, _)| {
+            *surname == character
+                || fast2s::convert(surname.encode_utf8(&mut buffer)).chars().eq([character])
+        })
+        .map(|(_, spelling)| *spelling)
 }
 
 /// The Hangul reading of each Chinese character in `text` (simplified or
 /// traditional); characters without one are kept as they are.
 pub fn hangul(text: &str) -> String {
-    character_converter::simplified_to_traditional(text)
-        .chars()
+    text.chars()
         .map(|character| hangul_readings().get(&character).copied().unwrap_or(character))
         .collect()
 }
@@ -283,23 +294,37 @@ fn translate_terms(mut text: &str) -> Option<String> {
 fn hangul_readings() -> &'static HashMap<char, char> {
     static READINGS: OnceLock<HashMap<char, char>> = OnceLock::new();
     READINGS.get_or_init(|| {
-        let mut best: HashMap<char, (usize, bool, char)> = HashMap::new();
+        // (read through its simplified form, rank, not keeping ㄴ/ㄹ, syllable):
+        // the least wins, and a character's own reading comes first.
+        let mut best: HashMap<char, (bool, usize, bool, char)> = HashMap::new();
+        let mut offer = |character: char, candidate: (bool, usize, bool, char)| {
+            best.entry(character)
+                .and_modify(|known| {
+                    if (candidate.0, candidate.1, candidate.2) < (known.0, known.1, known.2) {
+                        *known = candidate;
+                    }
+                })
+                .or_insert(candidate);
+        };
+        let mut buffer = [0u8; 4];
         for syllable in '\u{AC00}'..='\u{D7A3}' {
             let Some(entries) = hanja::get(syllable) else { continue };
             let initial = (u32::from(syllable) - 0xAC00) / 588;
             let keeps_initial = initial == 2 || initial == 5; // ㄴ or ㄹ
             for (rank, (character, _)) in entries.iter().enumerate() {
-                let candidate = (rank, !keeps_initial, syllable);
-                best.entry(*character)
-                    .and_modify(|known| {
-                        if (candidate.0, candidate.1) < (known.0, known.1) {
-                            *known = candidate;
-                        }
-                    })
-                    .or_insert(candidate);
+                offer(*character, (false, rank, !keeps_initial, syllable));
+                // Hanja are traditional; a simplified name reads as its
+                // traditional form would (金与正 as 金與正).
+                let simplified = fast2s::convert(character.encode_utf8(&mut buffer));
+                let mut simplified_chars = simplified.chars();
+                if let (Some(one), None) = (simplified_chars.next(), simplified_chars.next()) {
+                    if one != *character {
+                        offer(one, (true, rank, !keeps_initial, syllable));
+                    }
+                }
             }
         }
-        best.into_iter().map(|(character, (_, _, syllable))| (character, syllable)).collect()
+        best.into_iter().map(|(character, (_, _, _, syllable))| (character, syllable)).collect()
     })
 }
 

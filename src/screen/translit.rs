@@ -249,18 +249,16 @@ enum Piece<'a> {
 }
 
 /// The simplified form of a Chinese name: traditional characters
-/// converted one by one, characters that are already simplified kept (the
-/// converter would turn the simplified `宁` of 宁波, Ningbo, into the rare
-/// `㝉`, read zhù).
+/// converted one by one with `fast2s` (a char-to-char table read in 0.2 ms),
+/// characters that are already simplified kept (`宁` of 宁波, Ningbo).
 fn to_simplified(folded: &str) -> String {
     let mut simplified = String::with_capacity(folded.len());
     let mut buffer = [0u8; 4];
     for c in folded.chars() {
-        let one = c.encode_utf8(&mut buffer);
-        if !is_han(c) || character_converter::is_simplified(one) {
-            simplified.push(c);
+        if is_han(c) {
+            simplified.push_str(&fast2s::convert(c.encode_utf8(&mut buffer)));
         } else {
-            simplified.push_str(&character_converter::traditional_to_simplified(one));
+            simplified.push(c);
         }
     }
     simplified
