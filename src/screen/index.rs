@@ -47,7 +47,7 @@ pub struct Form {
     /// How much each token weighs.
     pub weights: Vec<f32>,
     /// Whether its words, legal forms aside, are together as rare as
-    /// [`DISTINCTIVE_NAME`] words the list has nowhere else: a query that
+    /// 1.65 words the list has nowhere else (`DISTINCTIVE_NAME`): a query that
     /// holds every one of them names it, whatever else it holds.
     pub distinctive: bool,
 }
@@ -154,7 +154,7 @@ impl Index {
     }
 
     /// Whether a name's words, legal forms aside, are together as rare as
-    /// [`DISTINCTIVE_NAME`] words the index has nowhere.
+    /// 1.65 words the index has nowhere (`DISTINCTIVE_NAME`).
     pub fn is_distinctive(&self, tokens: &[Token], weights: &[f32]) -> bool {
         let rarity: f32 = tokens
             .iter()
