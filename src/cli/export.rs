@@ -17,7 +17,7 @@ pub struct ExportArgs {
     /// The format: ftm (FollowTheMoney JSON lines).
     #[arg(long, default_value = "ftm")]
     pub format: String,
-    /// Where to write (`-`: standard output); written whole or not at all.
+    /// Where to write (`-`: standard output); written whole or not at all (a device or named pipe such as `/dev/null` is written into).
     #[arg(long, default_value = "-")]
     pub out: PathBuf,
     /// Export designations a reviewer rejected too.

@@ -26,7 +26,7 @@ pub struct ScreenArgs {
     /// Screen every row of this CSV file instead (`-` reads stdin).
     #[arg(long, value_name = "IN.csv")]
     pub csv: Option<PathBuf>,
-    /// With --csv: where to write the result (`-` for stdout); it appears only when complete.
+    /// With --csv: where to write the result (`-` for stdout); it appears only when complete (a device or named pipe such as `/dev/null` is written into).
     #[arg(long, value_name = "OUT.csv", requires = "csv", default_value = "-")]
     pub out: PathBuf,
     /// With --csv: the header of the name column [default: a header called name, full_name, ...].
@@ -162,6 +162,15 @@ fn screen_csv(screener: &Screener, input: &Path, args: &ScreenArgs) -> anyhow::R
     let summary = if args.out == Path::new("-") {
         let out = io::BufWriter::new(io::stdout().lock());
         bulk::screen_csv(screener, reader, out, &options, on_progress).with_context(failed)?
+    } else if crate::registry::store::is_special_file(&args.out) {
+        // A device or named pipe (`/dev/null`): renaming onto it would
+        // replace it with a plain file.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&args.out)
+            .with_context(|| format!("cannot open {}", args.out.display()))?;
+        bulk::screen_csv(screener, reader, io::BufWriter::new(file), &options, on_progress)
+            .with_context(failed)?
     } else {
         let mut temporary = crate::registry::store::temporary_beside(&args.out)
             .with_context(|| format!("cannot write beside {}", args.out.display()))?;

@@ -228,12 +228,24 @@ pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile>
     builder.tempfile_in(&dir)
 }
 
+/// Whether `path` is there and is neither a regular file nor a folder: a
+/// device (`/dev/null`) or a named pipe. Output to one is written straight
+/// into it: a rename would replace the device or pipe with a plain file.
+pub fn is_special_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir())
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and
 /// a rename, so `path` never holds a partial write. The folder is created
-/// if it does not exist.
+/// if it does not exist. A device or named pipe ([`is_special_file`]) is
+/// written to directly.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io =
         |action: &'static str| move |source| Error::Io { path: path.to_path_buf(), action, source };
+    if is_special_file(path) {
+        let mut file = fs::OpenOptions::new().write(true).open(path).map_err(io("cannot open"))?;
+        return file.write_all(bytes).map_err(io("cannot write"));
+    }
     let mut temp = temporary_beside(path).map_err(io("cannot create a temporary file beside"))?;
     temp.write_all(bytes).map_err(io("cannot write"))?;
     temp.as_file().sync_all().map_err(io("cannot flush"))?;

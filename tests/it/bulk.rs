@@ -156,3 +156,39 @@ fn stdout_is_the_default_output() {
     let table = rows(&output.stdout, b',');
     assert_eq!(cell(&table, 0, "match_id"), "ofac-9002");
 }
+
+/// An output that is a named pipe (or `/dev/null`) is written into, not
+/// replaced by a renamed plain file: a rename onto `/dev/null` as root
+/// turns it into a file every later read of `/dev/null` returns.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_is_written_into_it_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    /// `O_NONBLOCK` on Linux: the test's read end opens without a writer,
+    /// and reads end instead of waiting when nothing was written.
+    const O_NONBLOCK: i32 = 0o4000;
+    let data = data_with_fixtures();
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("customers.csv");
+    std::fs::write(&input, "name\nKANG Phil Hun\nJane Example\n").unwrap();
+    let commands = [vec!["screen", "--csv", input.to_str().unwrap()], vec!["export"]];
+    for (index, command) in commands.into_iter().enumerate() {
+        let pipe = folder.path().join(format!("out-{index}.pipe"));
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+        assert!(made.success());
+        // Held open for reading, so the command's write end opens at once;
+        // the outputs fit in the pipe's buffer.
+        let mut reader =
+            std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(&pipe).unwrap();
+        let mut args = command.clone();
+        args.extend(["--out", pipe.to_str().unwrap()]);
+        let output = run_cli(data.path(), &args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        let still = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+        assert!(still.is_fifo(), "{args:?} replaced the pipe: {still:?}");
+        let mut received = Vec::new();
+        reader.read_to_end(&mut received).unwrap();
+        assert!(!received.is_empty(), "{args:?} wrote nothing into the pipe");
+    }
+}
