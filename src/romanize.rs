@@ -128,14 +128,25 @@ pub fn is_korean_surname(character: char) -> bool {
 /// How the lists spell the Korean surname `character` (traditional, or the
 /// simplified form of a traditional surname: 金, 朴, 龙/龍).
 fn korean_surname(character: char) -> Option<&'static str> {
+    static SPELLINGS: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    let spellings = SPELLINGS.get_or_init(|| {
+        // In table order, each form keeps the first surname it stands for.
+        let mut spellings = HashMap::new();
+        for (surname, spelling) in SURNAMES {
+            for form in [*surname, simplified(*surname)] {
+                spellings.entry(form).or_insert(*spelling);
+            }
+        }
+        spellings
+    });
+    spellings.get(&character).copied()
+}
+
+/// The simplified form of one Chinese character (itself when it has none),
+/// by `fast2s`'s one-to-one table.
+pub fn simplified(character: char) -> char {
     let mut buffer = [0u8; 4];
-    SURNAMES
-        .iter()
-        .find(|(surname, _)| {
-            *surname == character
-                || fast2s::convert(surname.encode_utf8(&mut buffer)).chars().eq([character])
-        })
-        .map(|(_, spelling)| *spelling)
+    fast2s::convert(character.encode_utf8(&mut buffer)).chars().next().unwrap_or(character)
 }
 
 /// The Hangul reading of each Chinese character in `text` (simplified or
@@ -306,7 +317,6 @@ fn hangul_readings() -> &'static HashMap<char, char> {
                 })
                 .or_insert(candidate);
         };
-        let mut buffer = [0u8; 4];
         for syllable in '\u{AC00}'..='\u{D7A3}' {
             let Some(entries) = hanja::get(syllable) else { continue };
             let initial = (u32::from(syllable) - 0xAC00) / 588;
@@ -315,12 +325,9 @@ fn hangul_readings() -> &'static HashMap<char, char> {
                 offer(*character, (false, rank, !keeps_initial, syllable));
                 // Hanja are traditional; a simplified name reads as its
                 // traditional form would (金与正 as 金與正).
-                let simplified = fast2s::convert(character.encode_utf8(&mut buffer));
-                let mut simplified_chars = simplified.chars();
-                if let (Some(one), None) = (simplified_chars.next(), simplified_chars.next()) {
-                    if one != *character {
-                        offer(one, (true, rank, !keeps_initial, syllable));
-                    }
+                let simplified = simplified(*character);
+                if simplified != *character {
+                    offer(simplified, (true, rank, !keeps_initial, syllable));
                 }
             }
         }

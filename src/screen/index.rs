@@ -283,7 +283,6 @@ fn near_terms(terms: &[u32]) -> impl Iterator<Item = (u32, bool)> + '_ {
     terms.iter().map(|term| (*term, false))
 }
 
-/// The key of two words written as one (`shang` + `hai` → key of `shanghai`).
 /// The term a token is counted under: its key, and for a weak word (a
 /// legal form, a function word) its key marked apart, so that a name word
 /// with the key of a legal form (`RCC` and `LLC` both `lk`) is as rare as
@@ -300,6 +299,7 @@ fn term_key(token: &Token) -> std::borrow::Cow<'_, str> {
 /// What [`term_key`] puts before the key of a weak word.
 const WEAK_TERM_MARK: char = '\u{b7}';
 
+/// The key of two words written as one (`shang` + `hai` → key of `shanghai`).
 fn joined_key(first: &Token, second: &Token) -> String {
     Token::joined([first, second]).key
 }

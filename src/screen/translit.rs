@@ -249,19 +249,10 @@ enum Piece<'a> {
 }
 
 /// The simplified form of a Chinese name: traditional characters
-/// converted one by one with `fast2s` (a char-to-char table read in 0.2 ms),
-/// characters that are already simplified kept (`宁` of 宁波, Ningbo).
+/// converted one by one ([`romanize::simplified`]), characters that are
+/// already simplified kept (`宁` of 宁波, Ningbo).
 fn to_simplified(folded: &str) -> String {
-    let mut simplified = String::with_capacity(folded.len());
-    let mut buffer = [0u8; 4];
-    for c in folded.chars() {
-        if is_han(c) {
-            simplified.push_str(&fast2s::convert(c.encode_utf8(&mut buffer)));
-        } else {
-            simplified.push(c);
-        }
-    }
-    simplified
+    folded.chars().map(|c| if is_han(c) { romanize::simplified(c) } else { c }).collect()
 }
 
 fn chinese_spellings(folded: &str, spellings: &mut Vec<Spelling>) {
