@@ -274,8 +274,10 @@ pub async fn csv(
     let (input, body_failure) = stream::body_reader(body, limit, state.config().body_timeout);
     let (mut output, answer) = stream::chunk_writer();
     let screening = tokio::task::spawn_blocking(move || {
-        let _job = job;
         let result = bulk::screen_csv(&catalog.screener, input, &mut output, &options, |_| {});
+        // The place is free before the answer ends, so a client that sends
+        // its next file once it has the last one is not refused.
+        drop(job);
         match &result {
             // A client gone by the end has nobody to tell.
             Ok(summary) => drop(output.finish(summary_trailers(summary))),
