@@ -25,6 +25,9 @@ pub struct Token {
     /// The phonetic key of the word read as Somali orthography, when that
     /// reads it otherwise ([`somali_read`]; made once, not for every pair).
     somali_key: Option<String>,
+    /// A foreign name in Chinese characters read by sound (贝斯特
+    /// `beisite`): compared with a Latin word by consonants.
+    by_sound: bool,
 }
 
 impl Token {
@@ -41,6 +44,7 @@ impl Token {
             weak,
             vowelless,
             somali_key,
+            by_sound: false,
         }
     }
 
@@ -62,7 +66,27 @@ impl Token {
             weak: false,
             vowelless: true,
             somali_key: None,
+            by_sound: false,
         }
+    }
+
+    /// The pinyin of a run of `syllables` Chinese characters in a company
+    /// name, read by sound: its consonants are compared, a syllable-final
+    /// `ng` as `n` (孔 for `con`). A run of three syllables or more is
+    /// taken as a foreign name (贝斯特 `beisite` for `Best`) and compared
+    /// with a Latin word by its consonants; a shorter one is most often a
+    /// Chinese name (李杰 `lijie` is not `Reach`).
+    pub fn read_by_sound(pinyin: &str, syllables: usize) -> Token {
+        let mut token = Token::new(pinyin, false, true);
+        token.skeleton = skeleton(&phonetic_key(&pinyin.replace("ng", "n")));
+        token.by_sound = syllables >= MIN_FOREIGN_SYLLABLES;
+        token
+    }
+
+    /// Whether the token is a foreign name read by sound
+    /// ([`Token::read_by_sound`]).
+    pub fn is_read_by_sound(&self) -> bool {
+        self.by_sound
     }
 
     /// A token compared only as written (Chinese characters, digits).
@@ -75,6 +99,7 @@ impl Token {
             vowelless: false,
             numeric: has_digit(text),
             somali_key: None,
+            by_sound: false,
         }
     }
 
@@ -420,8 +445,13 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         vowelless,
         somali_key: None,
         numeric: false,
+        by_sound: false,
     }
 }
+
+/// The fewest syllables of a foreign name read by sound
+/// ([`Token::read_by_sound`]).
+const MIN_FOREIGN_SYLLABLES: usize = 3;
 
 /// Titles and generational suffixes, which one spelling of a name gives
 /// and another leaves out (`Dr.`, `Jr.`, `Mullah`): weak words. Not the

@@ -27,6 +27,10 @@ const FURTHER_MISSING_COST: f32 = 0.35;
 /// full listed name.
 const BESIDE_DISTINCTIVE_COST: f32 = 0.5;
 
+/// How alike a foreign name read by sound from Chinese characters and a
+/// Latin word with its consonants count (贝斯特 `beisite` / `best`).
+const BY_SOUND_SIMILARITY: f32 = 0.85;
+
 /// Why two tokens were taken as the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -58,6 +62,12 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     }
     if query.key == listed.key {
         return Some((0.95, How::Phonetic));
+    }
+    if query.is_read_by_sound() != listed.is_read_by_sound() {
+        let latin = if query.is_read_by_sound() { listed } else { query };
+        if !latin.vowelless && query.skeleton.len() >= 2 && query.skeleton == listed.skeleton {
+            return Some((BY_SOUND_SIMILARITY, How::Consonants));
+        }
     }
     let written_alike = match (query.vowelless, listed.vowelless) {
         (true, true) => query.skeleton.len() >= 2 && query.skeleton == listed.skeleton,

@@ -14,9 +14,12 @@
 //!   business and government words translated ([`super::cyrillic`]).
 //! - Greek and the rest: `any_ascii` transliteration.
 
-use pinyin::ToPinyin;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use super::normalize::{fold, phonetic_key, skeleton, syllable_tokens, tokens, words, Token};
+use pinyin::{ToPinyin, ToPinyinMulti};
+
+use super::normalize::{fold, syllable_tokens, tokens, words, Token};
 use crate::romanize;
 
 /// How a spelling was obtained.
@@ -33,6 +36,10 @@ pub enum Via {
     /// name apart, and the rest compared by sound (贝斯特 → `beisite`,
     /// compared as `best` by its consonants).
     PinyinWords,
+    /// A Chinese company name written in pinyin, its business words and
+    /// legal forms in English (`DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI` →
+    /// `dalian zhenghua trading co ltd`).
+    PinyinTranslated,
     /// The English name of a government body in Chinese characters.
     Translated,
     /// Sino-Korean reading of Chinese characters.
@@ -58,6 +65,7 @@ impl Via {
             Via::ChineseCharacters => "Chinese characters (simplified)",
             Via::Pinyin => "Mandarin pinyin",
             Via::PinyinWords => "Mandarin pinyin, syllables joined into words, compared by sound",
+            Via::PinyinTranslated => "pinyin, business words and legal forms in English",
             Via::Translated => "English name of a government body",
             Via::SinoKorean => "Sino-Korean reading",
             Via::Hangul => "Hangul romanization",
@@ -86,6 +94,7 @@ const CHINESE_TERMS: &[(&str, &str, bool)] = &[
     ("有限责任公司", "llc", true),
     ("有限公司", "co ltd", true),
     ("公司", "co", true),
+    ("总公司", "corporation", true),
     ("集团", "group", true),
     ("控股", "holding", true),
     ("股份", "jsc", true),
@@ -126,6 +135,60 @@ const CHINESE_TERMS: &[(&str, &str, bool)] = &[
     ("服务", "services", false),
     ("代理", "agency", false),
     ("大学", "university", false),
+    ("中国", "china", false),
+    ("金属", "metal", false),
+    ("远洋", "ocean", false),
+    ("渔业", "fishing", false),
+    ("精密", "precision", false),
+    ("仪器", "instruments", false),
+    ("化学品", "chemicals", false),
+    ("化学", "chemical", false),
+    ("石化", "petrochemical", false),
+    ("医药", "pharmaceutical", false),
+    ("制药", "pharmaceutical", false),
+    ("通信", "communication", false),
+    ("半导体", "semiconductor", false),
+    ("航天", "aerospace", false),
+    ("重工", "heavy industry", false),
+    ("造船", "shipbuilding", false),
+    ("海事", "maritime", false),
+    ("燃料", "fuel", false),
+    ("矿产", "minerals", false),
+    ("经贸", "economic and trade", false),
+    ("工贸", "industry and trade", false),
+    ("商务", "business", false),
+    ("咨询", "consulting", false),
+    ("管理", "management", false),
+    ("供应链", "supply chain", false),
+    ("电气", "electric", false),
+    ("机电", "electromechanical", false),
+    ("自动化", "automation", false),
+    ("软件", "software", false),
+    ("信息", "information", false),
+    ("网络", "network", false),
+    ("汽车", "automobile", false),
+    ("激光", "laser", false),
+    ("光学", "optical", false),
+    ("环球", "global", false),
+    ("全球", "global", false),
+    ("东方", "oriental", false),
+    ("联合", "united", false),
+    ("企业", "enterprise", false),
+    ("实验室", "laboratory", false),
+    ("中心", "center", false),
+    ("学院", "institute", false),
+    ("工厂", "factory", false),
+    ("电力", "power", false),
+    ("新能源", "new energy", false),
+    ("资源", "resources", false),
+    ("金融", "financial", false),
+    ("证券", "securities", false),
+    ("保险", "insurance", false),
+    ("资本", "capital", false),
+    ("农业", "agriculture", false),
+    ("食品", "food", false),
+    ("纺织", "textile", false),
+    ("塑料", "plastics", false),
     ("香港", "hong kong", false),
     ("澳门", "macau", false),
 ];
@@ -207,6 +270,11 @@ fn spellings_of_one(name: &str) -> Vec<Spelling> {
         } else {
             tokens(&words(&any_ascii::any_ascii(&folded)), false)
         };
+        if via == Via::AsWritten {
+            if let Some(translated) = pinyin_business_words(&read) {
+                spellings.push(Spelling { via: Via::PinyinTranslated, tokens: translated });
+            }
+        }
         spellings.push(Spelling { via, tokens: read });
         if via == Via::Cyrillic {
             if let Some(english) = super::cyrillic::translated(&folded) {
@@ -220,6 +288,96 @@ fn spellings_of_one(name: &str) -> Vec<Spelling> {
     }
     spellings.retain(|spelling| spelling.tokens.iter().any(|token| !token.weak));
     spellings
+}
+
+/// The business words and legal forms of [`CHINESE_TERMS`] as pinyin
+/// written together (`youxiangongsi`, `maoyi`), in every reading of a
+/// character with several: their English and whether a legal form.
+fn pinyin_terms() -> &'static HashMap<String, (&'static str, bool)> {
+    static TERMS: OnceLock<HashMap<String, (&'static str, bool)>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let mut terms = HashMap::new();
+        for (zh, en, legal) in CHINESE_TERMS {
+            let mut readings = vec![String::new()];
+            for c in zh.chars() {
+                let syllables: Vec<&str> = c
+                    .to_pinyin_multi()
+                    .map(|multi| multi.into_iter().map(|pinyin| pinyin.plain()).collect())
+                    .unwrap_or_default();
+                readings = readings
+                    .iter()
+                    .flat_map(|start| {
+                        syllables.iter().map(move |syllable| format!("{start}{syllable}"))
+                    })
+                    .collect();
+            }
+            for reading in readings {
+                terms.entry(reading).or_insert((*en, *legal));
+            }
+        }
+        terms
+    })
+}
+
+/// The legal forms of [`pinyin_terms`] (`youxiangongsi`, `jituan`).
+fn legal_forms_in_pinyin() -> &'static [String] {
+    static LEGAL: OnceLock<Vec<String>> = OnceLock::new();
+    LEGAL.get_or_init(|| {
+        pinyin_terms()
+            .iter()
+            .filter(|(_, (_, legal))| *legal)
+            .map(|(pinyin, _)| pinyin.clone())
+            .collect()
+    })
+}
+
+/// The most words a business word or legal form is written in
+/// (`gu fen you xian gong si`).
+const MOST_TERM_WORDS: usize = 6;
+
+/// A Chinese company name written in pinyin (one holding a legal form in
+/// pinyin: `gongsi`, `youxian gongsi`, `jituan`) with its business words
+/// and legal forms in English, as lists write other such names; `None`
+/// for other names.
+fn pinyin_business_words(read: &[Token]) -> Option<Vec<Token>> {
+    // The longest run of words from `start` that is a term written apart.
+    let term_at = |start: usize| {
+        let longest = MOST_TERM_WORDS.min(read.len().saturating_sub(start));
+        (1..=longest).rev().find_map(|length| {
+            let joined: String =
+                read.get(start..start + length)?.iter().map(|t| t.text.as_str()).collect();
+            pinyin_terms().get(&joined).map(|(en, legal)| (length, *en, *legal))
+        })
+    };
+    // Most names are told apart without joining words: none of their words
+    // ends a legal form in pinyin.
+    let may_hold_legal_form = read.iter().any(|token| {
+        token.text.len() >= 2
+            && legal_forms_in_pinyin().iter().any(|pinyin| pinyin.ends_with(&token.text))
+    });
+    if !may_hold_legal_form
+        || !(0..read.len()).any(|start| term_at(start).is_some_and(|(_, _, legal)| legal))
+    {
+        return None;
+    }
+    let mut translated = Vec::new();
+    let mut start = 0;
+    while let Some(token) = read.get(start) {
+        match term_at(start) {
+            Some((length, en, legal)) => {
+                translated.extend(tokens(&words(en), false).into_iter().map(|mut token| {
+                    token.weak |= legal;
+                    token
+                }));
+                start += length;
+            }
+            None => {
+                translated.push(token.clone());
+                start += 1;
+            }
+        }
+    }
+    Some(translated)
 }
 
 /// CJK unified ideographs (with extension A and compatibility forms).
@@ -406,12 +564,7 @@ fn push_han_words(han: &[(char, &str)], result: &mut Vec<Token>) -> bool {
             continue;
         }
         if by_sound && word.len() > 1 {
-            let mut token = Token::new(&latin, false, true);
-            // A final ng often stands for a foreign n (孔 for `con`).
-            if let Some(stem) = latin.strip_suffix("ng") {
-                token.skeleton = skeleton(&phonetic_key(&format!("{stem}n")));
-            }
-            result.push(token);
+            result.push(Token::read_by_sound(&latin, word.len()));
         } else {
             result.push(Token::new(&latin, false, false));
         }
@@ -544,6 +697,7 @@ fn hangul_tokens(folded: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screen::normalize::{phonetic_key, skeleton};
 
     fn readings(name: &str) -> Vec<(Via, String)> {
         spellings(name)
@@ -578,6 +732,56 @@ mod tests {
                 (Via::PinyinWords, "shanghai dongfeng shipping co ltd".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn chinese_company_names_in_pinyin_translate_business_words_and_legal_forms() {
+        assert!(readings("DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI")
+            .contains(&(Via::PinyinTranslated, "dalian zhenghua trading co ltd".to_string())));
+        // A term written in one word or in several, in any reading of its
+        // characters (银行 `yinhang`, not only `yinxing`).
+        let readings_of = readings("Chengdu Beisite Xincailiao You Xian Gong Si");
+        assert!(readings_of.contains(&(
+            Via::PinyinTranslated,
+            "chengdu beisite new materials co ltd".to_string()
+        )));
+        assert!(readings("Huaxin Yinhang Jituan")
+            .contains(&(Via::PinyinTranslated, "huaxin bank group".to_string())));
+        // Without a legal form in pinyin, pinyin words are names (`Keji` is
+        // a given name, not technology).
+        assert!(!readings("Wang Keji").iter().any(|(via, _)| *via == Via::PinyinTranslated));
+        assert!(!readings("Maoyi Trading Co Ltd")
+            .iter()
+            .any(|(via, _)| *via == Via::PinyinTranslated));
+    }
+
+    #[test]
+    fn more_chinese_business_words_are_translated() {
+        assert!(readings("中国精密机械进出口总公司")
+            .contains(&(Via::Pinyin, "china precision machinery import export corp".to_string())));
+        assert!(readings("大连远洋渔业有限公司")
+            .contains(&(Via::PinyinWords, "dalian ocean fishing co ltd".to_string())));
+    }
+
+    #[test]
+    fn foreign_names_read_by_sound_meet_their_latin_spelling_by_consonants() {
+        let by_sound = |name: &str| {
+            let spelling = spellings(name).into_iter().find(|s| s.via == Via::PinyinWords).unwrap();
+            spelling.tokens.into_iter().find(|t| t.vowelless).unwrap()
+        };
+        let best = by_sound("成都贝斯特新材料有限公司");
+        assert!(best.is_read_by_sound());
+        let similarity = |token: &Token, word: &str| {
+            crate::screen::score::token_similarity(token, &Token::new(word, false, false))
+        };
+        assert_eq!(similarity(&best, "best"), Some((0.85, crate::screen::score::How::Consonants)));
+        assert!(similarity(&by_sound("淄博艾利默贸易有限公司"), "elim").is_some());
+        assert!(similarity(&by_sound("尼尔科集团"), "nilco").is_some());
+        assert!(similarity(&best, "bastion").is_none());
+        // Two characters are most often a Chinese name: not read as a foreign one.
+        let chinese_name = by_sound("上海李杰科技有限公司");
+        assert!(!chinese_name.is_read_by_sound());
+        assert_eq!(similarity(&chinese_name, "reach"), None);
     }
 
     #[test]
