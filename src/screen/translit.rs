@@ -93,8 +93,8 @@ const CHINESE_TERMS: &[(&str, &str, bool)] = &[
     ("股份有限公司", "jsc ltd", true),
     ("有限责任公司", "llc", true),
     ("有限公司", "co ltd", true),
-    ("公司", "co", true),
     ("总公司", "corporation", true),
+    ("公司", "co", true),
     ("集团", "group", true),
     ("控股", "holding", true),
     ("股份", "jsc", true),
@@ -355,20 +355,17 @@ fn pinyin_business_words(read: &[Token]) -> Option<Vec<Token>> {
         token.text.len() >= 2
             && legal_forms_in_pinyin().iter().any(|pinyin| pinyin.ends_with(&token.text))
     });
-    if !may_hold_legal_form
-        || !(0..read.len()).any(|start| term_at(start).is_some_and(|(_, _, legal)| legal))
-    {
+    if !may_hold_legal_form {
         return None;
     }
     let mut translated = Vec::new();
+    let mut any_legal_form = false;
     let mut start = 0;
     while let Some(token) = read.get(start) {
         match term_at(start) {
             Some((length, en, legal)) => {
-                translated.extend(tokens(&words(en), false).into_iter().map(|mut token| {
-                    token.weak |= legal;
-                    token
-                }));
+                translated.extend(term_tokens(en, legal));
+                any_legal_form |= legal;
                 start += length;
             }
             None => {
@@ -377,7 +374,16 @@ fn pinyin_business_words(read: &[Token]) -> Option<Vec<Token>> {
             }
         }
     }
-    Some(translated)
+    any_legal_form.then_some(translated)
+}
+
+/// The tokens of a Chinese term's English (`trading`, `co ltd`), weak when
+/// the term is a legal form.
+fn term_tokens(en: &str, legal: bool) -> impl Iterator<Item = Token> {
+    tokens(&words(en), false).into_iter().map(move |mut token| {
+        token.weak |= legal;
+        token
+    })
 }
 
 /// CJK unified ideographs (with extension A and compatibility forms).
@@ -524,10 +530,7 @@ fn pinyin_words(pieces: &[Piece]) -> Option<Vec<Token>> {
             Piece::Term(_, en, legal) => {
                 joined_any |= push_han_words(&std::mem::take(&mut han), &mut result);
                 flush_latin(&mut latin, &mut result);
-                result.extend(tokens(&words(en), false).into_iter().map(|mut token| {
-                    token.weak |= *legal;
-                    token
-                }));
+                result.extend(term_tokens(en, *legal));
             }
             Piece::Other(c) => {
                 joined_any |= push_han_words(&std::mem::take(&mut han), &mut result);
