@@ -28,6 +28,10 @@ pub struct Token {
     /// A foreign name in Chinese characters read by sound (贝斯特
     /// `beisite`): compared with a Latin word by consonants.
     by_sound: bool,
+    /// The kinds of letters of `text` and of `key` ([`letter_kinds`]),
+    /// made once: most word pairs are told apart by them alone.
+    text_kinds: Option<u32>,
+    key_kinds: Option<u32>,
 }
 
 impl Token {
@@ -38,6 +42,8 @@ impl Token {
         let somali_key = somali_read(text).map(|read| phonetic_key(&read));
         Token {
             numeric: has_digit(text),
+            text_kinds: letter_kinds(text),
+            key_kinds: letter_kinds(&key),
             text: text.to_string(),
             key,
             skeleton,
@@ -60,6 +66,8 @@ impl Token {
         let skeleton = skeleton(&key);
         Token {
             numeric: has_digit(&text),
+            text_kinds: letter_kinds(&text),
+            key_kinds: letter_kinds(&key),
             text,
             key,
             skeleton,
@@ -89,6 +97,17 @@ impl Token {
         self.by_sound
     }
 
+    /// A lower bound of the edit distance of the two tokens' texts, from
+    /// their kinds of letters ([`letter_kinds_apart`]).
+    pub fn texts_apart_at_least(&self, other: &Token) -> Option<u32> {
+        letter_kinds_apart(self.text_kinds, other.text_kinds)
+    }
+
+    /// The same bound for the two tokens' phonetic keys.
+    pub fn keys_apart_at_least(&self, other: &Token) -> Option<u32> {
+        letter_kinds_apart(self.key_kinds, other.key_kinds)
+    }
+
     /// A token compared only as written (Chinese characters, digits).
     pub fn literal(text: &str) -> Token {
         Token {
@@ -100,6 +119,8 @@ impl Token {
             numeric: has_digit(text),
             somali_key: None,
             by_sound: false,
+            text_kinds: letter_kinds(text),
+            key_kinds: letter_kinds(text),
         }
     }
 
@@ -446,6 +467,8 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         somali_key: None,
         numeric: false,
         by_sound: false,
+        text_kinds: letter_kinds(text),
+        key_kinds: letter_kinds(SON_OF_KEY),
     }
 }
 
@@ -479,6 +502,42 @@ const LEGAL_WORDS: &[&str] = &[
     "otvetstvennostiu",
 ];
 
+/// A lower bound of the edit distance of two ASCII words: the letters one
+/// has that the other lacks, counted with repeats (each edit mends at most
+/// one on each side, a transposed pair none). Letters are counted in 32 buckets (`a`–`z` each in
+/// its own), which can only lower the bound. `None` for other words. Most
+/// word pairs are told apart by it without an alignment.
+pub(crate) fn letters_apart(a: &str, b: &str) -> Option<usize> {
+    if !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    let mut balance = [0i32; 32];
+    for (word, step) in [(a, 1), (b, -1)] {
+        for byte in word.bytes() {
+            if let Some(count) = balance.get_mut(usize::from(byte & 31)) {
+                *count += step;
+            }
+        }
+    }
+    let only_a: i32 = balance.iter().map(|&count| count.max(0)).sum();
+    let only_b: i32 = balance.iter().map(|&count| (-count).max(0)).sum();
+    usize::try_from(only_a.max(only_b)).ok()
+}
+
+/// The kinds of letters an ASCII word holds, as bits in the 32 buckets of
+/// [`letters_apart`]; `None` for other words.
+pub(crate) fn letter_kinds(word: &str) -> Option<u32> {
+    word.is_ascii().then(|| word.bytes().fold(0u32, |kinds, byte| kinds | 1 << (byte & 31)))
+}
+
+/// A cheaper and lower bound than [`letters_apart`]: the kinds of letters
+/// ([`letter_kinds`]) one word has and the other lacks. `None` unless both
+/// words are ASCII.
+pub(crate) fn letter_kinds_apart(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    let (a, b) = (a?, b?);
+    Some((a & !b).count_ones().max((b & !a).count_ones()))
+}
+
 /// The legal-form word `word` is a slip of, if any.
 fn legal_word(word: &str) -> Option<&'static str> {
     if word.len() < 5 || LEGAL_WORDS.contains(&word) {
@@ -486,9 +545,12 @@ fn legal_word(word: &str) -> Option<&'static str> {
     }
     let first = word.as_bytes().first()?;
     LEGAL_WORDS.iter().copied().find(|legal| {
-        legal.as_bytes().first() == Some(first)
-            && legal.len().abs_diff(word.len()) <= 1
-            && strsim::damerau_levenshtein(legal, word) <= if legal.len() >= 8 { 2 } else { 1 }
+        legal.as_bytes().first() == Some(first) && legal.len().abs_diff(word.len()) <= 1 && {
+            let most_edits = if legal.len() >= 8 { 2 } else { 1 };
+            // The letter count rules out most words before the alignment.
+            letters_apart(legal, word).is_none_or(|apart| apart <= most_edits)
+                && strsim::damerau_levenshtein(legal, word) <= most_edits
+        }
     })
 }
 
@@ -505,6 +567,26 @@ pub fn syllable_tokens(words: &[String]) -> Vec<Token> {
     read_tokens(words, false, false)
 }
 
+/// The [`LEGAL_FORMS`] whose first word is `word`, each as its words and
+/// canonical tokens, in the table's order (longer phrases first). Split
+/// once, not for every word read.
+fn legal_forms_starting(word: &str) -> &'static [(Vec<&'static str>, &'static str)] {
+    type PhrasesByFirstWord =
+        std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+    static BY_FIRST_WORD: std::sync::OnceLock<PhrasesByFirstWord> = std::sync::OnceLock::new();
+    let by_first_word = BY_FIRST_WORD.get_or_init(|| {
+        let mut by_first_word = PhrasesByFirstWord::new();
+        for &(phrase, canonical) in LEGAL_FORMS {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            if let Some(&first) = words.first() {
+                by_first_word.entry(first).or_default().push((words, canonical));
+            }
+        }
+        by_first_word
+    });
+    by_first_word.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// [`tokens`], with or without "son of" read as one weak word.
 fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Token> {
     let corrected: Vec<String> = words
@@ -514,13 +596,12 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
     let mut tokens = Vec::with_capacity(words.len());
     let mut rest = corrected.as_slice();
     'outer: while let Some((first, tail)) = rest.split_first() {
-        for (phrase, canonical) in LEGAL_FORMS {
-            let length = phrase.split(' ').count();
-            let matches = rest.len() >= length
-                && phrase.split(' ').zip(rest).all(|(part, word)| part == word);
+        for (phrase, canonical) in legal_forms_starting(first) {
+            let matches = rest.len() >= phrase.len()
+                && phrase.iter().zip(rest).all(|(part, word)| part == word);
             if matches {
                 tokens.extend(canonical.split(' ').map(|word| Token::new(word, true, false)));
-                rest = rest.get(length..).unwrap_or_default();
+                rest = rest.get(phrase.len()..).unwrap_or_default();
                 continue 'outer;
             }
         }
@@ -709,6 +790,34 @@ mod tests {
         assert_eq!(texts("Paseo del Al"), ["paseo", "del", "al"]);
         assert_eq!(texts("Alan Abdi Elton"), ["alan", "abdi", "elton"]);
         assert_eq!(texts("Abdoulaye Abdulovich"), ["abdoulaye", "abdulovich"]);
+    }
+
+    #[test]
+    fn legal_forms_are_found_by_their_first_word_longest_first() {
+        let phrases: Vec<String> =
+            legal_forms_starting("limited").iter().map(|(words, _)| words.join(" ")).collect();
+        assert_eq!(phrases.first().map(String::as_str), Some("limited liability company"));
+        assert!(phrases.iter().all(|phrase| phrase.starts_with("limited")), "{phrases:?}");
+        assert!(legal_forms_starting("shanghai").is_empty());
+        // Every phrase of the table is reachable by its first word.
+        let reachable: usize = LEGAL_FORMS
+            .iter()
+            .filter(|(phrase, _)| {
+                let first = phrase.split(' ').next().unwrap_or_default();
+                legal_forms_starting(first).iter().any(|(words, _)| words.join(" ") == *phrase)
+            })
+            .count();
+        assert_eq!(reachable, LEGAL_FORMS.len());
+    }
+
+    #[test]
+    fn misspelt_legal_words_are_read_as_the_legal_word() {
+        assert_eq!(legal_word("limted"), Some("limited"));
+        assert_eq!(legal_word("compnay"), Some("company"));
+        assert_eq!(legal_word("corporatoin"), Some("corporation"));
+        assert_eq!(legal_word("limited"), None, "the word itself needs no reading");
+        assert_eq!(legal_word("liminal"), None);
+        assert_eq!(legal_word("compass"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::normalize::Token;
+use super::normalize::{letters_apart, Token};
 
 /// Below this, two tokens are not taken as the same word.
 const MIN_TOKEN_SIMILARITY: f32 = 0.7;
@@ -115,13 +115,14 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     // written are still near (`mikhailov` / `mihaylov`; not `popov` / `bobkov`,
     // `morozova` / `borisova`, alike only through their keys).
     let apart = std::cell::OnceCell::new();
-    let written_apart = || *apart.get_or_init(|| strsim::osa_distance(&query.text, &listed.text));
+    let written_apart = || *apart.get_or_init(|| osa_distance(&query.text, &listed.text));
     let longer_text = query_length.max(listed_length);
     let typo = if another_short_name {
         0.0
     } else {
-        let written = edit_similarity(&query.text, &listed.text);
-        let by_key = edit_similarity(&query.key, &listed.key);
+        let written =
+            edit_similarity(&query.text, &listed.text, query.texts_apart_at_least(listed));
+        let by_key = edit_similarity(&query.key, &listed.key, query.keys_apart_at_least(listed));
         // Keys one slip apart in five (`raymi` / `rimi`) may be written two
         // letters apart, or half a long word apart.
         let most_apart = match (by_key >= CLOSE_KEYS, longer_text >= LONG_WORD) {
@@ -287,7 +288,9 @@ const TYPO_FLOOR: f32 = 0.75;
 /// more; 0 for shorter ones (a slip there changes the name) and below
 /// [`TYPO_FLOOR`]. The distance is the optimal string alignment distance
 /// (Damerau–Levenshtein without edits of a transposed pair).
-fn edit_similarity(a: &str, b: &str) -> f32 {
+/// `apart_at_least` is a lower bound of it when known
+/// ([`Token::texts_apart_at_least`]).
+fn edit_similarity(a: &str, b: &str, apart_at_least: Option<u32>) -> f32 {
     let length = |word: &str| if word.is_ascii() { word.len() } else { word.chars().count() };
     let (length_a, length_b) = (length(a), length(b));
     if length_a.min(length_b) < 4 || length_a.abs_diff(length_b) > 2 {
@@ -296,10 +299,13 @@ fn edit_similarity(a: &str, b: &str) -> f32 {
     let longer = length_a.max(length_b);
     // The most edits that still reach the floor (floor of 0.25 × longer).
     let allowed = longer - (TYPO_FLOOR * longer as f32).ceil() as usize;
-    if letters_apart(a, b).is_some_and(|apart| apart > allowed) {
+    let beyond_allowed = |apart: usize| apart > allowed;
+    if apart_at_least.is_some_and(|apart| beyond_allowed(apart as usize))
+        || letters_apart(a, b).is_some_and(beyond_allowed)
+    {
         return 0.0;
     }
-    let distance = strsim::osa_distance(a, b);
+    let distance = osa_distance(a, b);
     let similarity = 1.0 - distance as f32 / longer as f32;
     if similarity >= TYPO_FLOOR {
         similarity
@@ -308,26 +314,14 @@ fn edit_similarity(a: &str, b: &str) -> f32 {
     }
 }
 
-/// A lower bound of the edit distance of two ASCII words: the letters one
-/// has that the other lacks, counted with repeats (each edit mends at most
-/// one on each side). Letters are counted in 32 buckets (`a`–`z` each in
-/// its own), which can only lower the bound. `None` for other words. Most
-/// word pairs are told apart by it without an alignment.
-fn letters_apart(a: &str, b: &str) -> Option<usize> {
-    if !a.is_ascii() || !b.is_ascii() {
-        return None;
+/// The optimal string alignment distance of two words (edits of one
+/// character or of a transposed pair), bit-parallel; ASCII words by byte.
+fn osa_distance(a: &str, b: &str) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        rapidfuzz::distance::osa::distance(a.bytes(), b.bytes())
+    } else {
+        rapidfuzz::distance::osa::distance(a.chars(), b.chars())
     }
-    let mut balance = [0i32; 32];
-    for (word, step) in [(a, 1), (b, -1)] {
-        for byte in word.bytes() {
-            if let Some(count) = balance.get_mut(usize::from(byte & 31)) {
-                *count += step;
-            }
-        }
-    }
-    let only_a: i32 = balance.iter().map(|&count| count.max(0)).sum();
-    let only_b: i32 = balance.iter().map(|&count| (-count).max(0)).sum();
-    usize::try_from(only_a.max(only_b)).ok()
 }
 
 /// One aligned pair: query tokens (one, or several joined) to listed tokens.
@@ -792,6 +786,23 @@ mod tests {
     }
 
     #[test]
+    fn bit_parallel_distance_is_the_optimal_string_alignment() {
+        // The reference is strsim's table; transposed pairs, repeats,
+        // letters outside ASCII and words longer than a machine word.
+        let words = [
+            "mohammed", "muhammad", "abcd", "badc", "ca", "abc", "", "kowalski", "kowalsky",
+            "shanghai", "shanghia", "şahin", "sahin", "ахмед", "ахмад", "李杰科技", "李杰",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmno",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklnmo",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
     fn letters_apart_never_exceeds_the_edit_distance() {
         let words = [
             "mohammed", "mohamed", "muhammad", "petrov", "petrova", "ivanov", "sergei", "sergey",
@@ -801,11 +812,16 @@ mod tests {
             for b in words {
                 let bound = letters_apart(a, b).unwrap();
                 assert!(bound <= strsim::osa_distance(a, b), "{a} {b}");
+                let (token_a, token_b) = (Token::new(a, false, false), Token::new(b, false, false));
+                let kinds_bound = token_a.texts_apart_at_least(&token_b).unwrap();
+                assert!(kinds_bound as usize <= bound, "{a} {b}");
             }
         }
         assert_eq!(letters_apart("петров", "petrov"), None);
-        assert!(edit_similarity("kowalski", "kowalsky") >= TYPO_FLOOR);
-        assert_eq!(edit_similarity("petrov", "ivanov"), 0.0, "below the floor is 0");
+        let cyrillic = (Token::literal("петров"), Token::new("petrov", false, false));
+        assert_eq!(cyrillic.0.texts_apart_at_least(&cyrillic.1), None);
+        assert!(edit_similarity("kowalski", "kowalsky", None) >= TYPO_FLOOR);
+        assert_eq!(edit_similarity("petrov", "ivanov", None), 0.0, "below the floor is 0");
     }
 
     #[test]
