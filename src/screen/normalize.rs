@@ -376,6 +376,24 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("s de r l de c v", "sderlcv"),
     ("s a de c v", "sadecv"),
     ("sa de cv", "sadecv"),
+    ("s a l", "sal"),
+    ("s a r l", "sarl"),
+    ("s r l", "srl"),
+    ("s p a", "spa"),
+    ("s l u", "slu"),
+    ("s l", "sl"),
+    ("s r o", "sro"),
+    ("spol s r o", "sro"),
+    ("d o o", "doo"),
+    ("p s c", "psc"),
+    ("q s c", "qsc"),
+    ("b s c", "bsc"),
+    ("w l l", "wll"),
+    ("c a", "ca"),
+    ("ltd sti", "ltd"),
+    ("anonim sirketi", "as"),
+    ("kabushiki kaisha", "kk"),
+    ("gmbh co kg", "gmbh kg"),
     ("l l c", "llc"),
     ("s a", "sa"),
     ("fz llc", "fzllc"),
@@ -391,6 +409,46 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("zao", "jsc"),
     ("ao", "jsc"),
     ("pat", "jsc"),
+    ("bvba", "bvba"),
+    ("cvba", "cvba"),
+    ("sprl", "sprl"),
+    ("lda", "ltd"),
+    ("sal", "sal"),
+    ("sas", "sas"),
+    ("sasu", "sas"),
+    ("eurl", "eurl"),
+    ("sl", "sl"),
+    ("slu", "slu"),
+    ("sro", "sro"),
+    ("doo", "doo"),
+    ("dooel", "doo"),
+    ("eood", "ood"),
+    ("ood", "ood"),
+    ("kft", "kft"),
+    ("zrt", "zrt"),
+    ("oy", "oy"),
+    ("oyj", "oy"),
+    ("ab", "ab"),
+    ("asa", "asa"),
+    ("aps", "aps"),
+    ("kg", "kg"),
+    ("psc", "psc"),
+    ("qsc", "qsc"),
+    ("bsc", "bsc"),
+    ("wll", "wll"),
+    ("spc", "spc"),
+    ("saog", "saog"),
+    ("saoc", "saoc"),
+    ("ca", "ca"),
+    ("sac", "sac"),
+    ("eirl", "eirl"),
+    ("pt", "pt"),
+    ("tbk", "tbk"),
+    ("pty", "pty"),
+    ("sti", "sti"),
+    ("fsue", "sue"),
+    ("fgup", "sue"),
+    ("gup", "sue"),
     ("co", "co"),
     ("company", "co"),
     ("companies", "co"),
@@ -444,8 +502,10 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Function words that carry little evidence.
-const FUNCTION_WORDS: &[&str] =
-    &["the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "der", "van", "von", "y"];
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "der", "van", "von", "y", "e",
+    "et", "und", "ve", "dos", "das",
+];
 
 /// The ways Arabic names write "son of" or "daughter of" between two names
 /// (Arabic `bin`, `ibn`, Maghreb `ben`, Mauritanian `ould` and `walad`):
@@ -835,6 +895,25 @@ mod tests {
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
         assert_eq!(texts("Acme Consultadoria Limitada"), ["acme", "consultadoria", "ltd"]);
         assert_eq!(texts("Acme Sociedad Anónima"), ["acme", "sa"]);
+        // Legal forms of Belgium, Portugal, Lebanon, Venezuela, the Gulf,
+        // Turkey and Central Europe, dotted or not.
+        assert_eq!(texts("Acme BVBA"), ["acme", "bvba"]);
+        assert_eq!(
+            texts("Acme Comercio e Industria Lda"),
+            ["acme", "comercio", "e", "industria", "ltd"]
+        );
+        assert_eq!(texts("Acme Offshore S.A.L."), ["acme", "offshore", "sal"]);
+        assert_eq!(texts("Acme Travel C.A."), ["acme", "travel", "ca"]);
+        assert_eq!(texts("Acme Bank P.S.C."), ["acme", "bank", "psc"]);
+        assert_eq!(texts("Acme Trading W.L.L."), ["acme", "trading", "wll"]);
+        assert_eq!(
+            texts("Acme Sanayi ve Ticaret Ltd. Sti."),
+            ["acme", "sanayi", "ve", "ticaret", "ltd"]
+        );
+        assert_eq!(texts("Acme s.r.o."), ["acme", "sro"]);
+        assert_eq!(texts("Acme S.L."), ["acme", "sl"]);
+        let turkish = tokens(&words("acme sanayi ve ticaret anonim sirketi"), false);
+        assert!(turkish[2].weak && turkish[4].weak && !turkish[1].weak);
         let acme = tokens(&words("acme llc"), false);
         assert!(!acme[0].weak && acme[1].weak);
     }
