@@ -101,6 +101,13 @@ impl Index {
         for (form_index, form) in forms.iter().enumerate() {
             let mut keys: Vec<String> =
                 form.tokens.iter().map(|token| term_key(token).into_owned()).collect();
+            // A Belarusian or Ukrainian spelling is found by its Russian one too.
+            keys.extend(
+                form.tokens
+                    .iter()
+                    .filter(|token| !token.weak)
+                    .filter_map(|token| token.russian_key().map(str::to_string)),
+            );
             keys.extend(form.tokens.windows(2).filter_map(|pair| match pair {
                 [a, b] if !a.weak && !b.weak => Some(joined_key(a, b)),
                 _ => None,
@@ -200,6 +207,9 @@ impl Index {
                 continue; // legal forms and function words find everything
             }
             self.push_term(&token.key, true, &mut hits);
+            if let Some(russian) = token.russian_key() {
+                self.push_term(russian, true, &mut hits);
+            }
             // The same word with the article written onto it, or without it.
             if !token.vowelless {
                 if token.text.len() >= MIN_ARTICLE_REST {

@@ -11,6 +11,7 @@ pub mod cyrillic;
 pub mod index;
 pub mod normalize;
 pub mod score;
+pub mod slavic;
 pub mod stored;
 pub mod translit;
 

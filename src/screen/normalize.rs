@@ -25,6 +25,10 @@ pub struct Token {
     /// The phonetic key of the word read as Somali orthography, when that
     /// reads it otherwise ([`somali_read`]; made once, not for every pair).
     somali_key: Option<String>,
+    /// The phonetic key of the word read as Russian romanization writes a
+    /// Belarusian or Ukrainian spelling, when that reads it otherwise
+    /// ([`super::slavic::russian_read`]; made once).
+    russian_key: Option<String>,
     /// A foreign name in Chinese characters read by sound (贝斯特
     /// `beisite`): compared with a Latin word by consonants.
     by_sound: bool,
@@ -40,6 +44,7 @@ impl Token {
         let key = phonetic_key(text);
         let skeleton = skeleton(&key);
         let somali_key = somali_read(text).map(|read| phonetic_key(&read));
+        let russian_key = super::slavic::russian_read(text).map(|read| phonetic_key(&read));
         Token {
             numeric: has_digit(text),
             text_kinds: letter_kinds(text),
@@ -50,6 +55,7 @@ impl Token {
             weak,
             vowelless,
             somali_key,
+            russian_key,
             by_sound: false,
         }
     }
@@ -58,6 +64,12 @@ impl Token {
     /// reads it otherwise (`maxamed` → the key of `mahamed`).
     pub fn somali_key(&self) -> Option<&str> {
         self.somali_key.as_deref()
+    }
+
+    /// The phonetic key of the word as Russian romanization writes its
+    /// Belarusian or Ukrainian spelling (`tkachou` → the key of `tkachov`).
+    pub fn russian_key(&self) -> Option<&str> {
+        self.russian_key.as_deref()
     }
 
     /// A token read from a script without short vowels, with the key its
@@ -74,6 +86,7 @@ impl Token {
             weak: false,
             vowelless: true,
             somali_key: None,
+            russian_key: None,
             by_sound: false,
         }
     }
@@ -118,6 +131,7 @@ impl Token {
             vowelless: false,
             numeric: has_digit(text),
             somali_key: None,
+            russian_key: None,
             by_sound: false,
             text_kinds: letter_kinds(text),
             key_kinds: letter_kinds(text),
@@ -525,6 +539,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         weak: true,
         vowelless,
         somali_key: None,
+        russian_key: None,
         numeric: false,
         by_sound: false,
         text_kinds: letter_kinds(text),

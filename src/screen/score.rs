@@ -100,6 +100,10 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some((GENDER_FORM_SIMILARITY, How::Typo));
     }
+    if let Some(found) = russian_spelling(query, listed).or_else(|| russian_spelling(listed, query))
+    {
+        return Some(found);
+    }
     let (short, long) =
         if query.text.len() <= listed.text.len() { (query, listed) } else { (listed, query) };
     if short.text.len() == 1 && long.text.starts_with(short.text.as_str()) {
@@ -153,6 +157,36 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
         .or_else(|| article_joined(listed, query))
         .or_else(|| somali_spelling(query, listed))
         .or_else(|| somali_spelling(listed, query))
+}
+
+/// Whether `slavic` is `other` as Russian romanization writes a Belarusian
+/// or Ukrainian spelling (`Tkachou` / `Tkachev`, `Uladzimir` / `Vladimir`,
+/// `Henadz` / `Gennadi`; see [`super::slavic::russian_read`]): read so,
+/// the words have the same consonants, with vowels at the same places (a
+/// Belarusian `ia` or `a` is a Russian `e` or `o` by stress: `Siarhei` /
+/// `Sergei`).
+fn russian_spelling(slavic: &Token, other: &Token) -> Option<(f32, How)> {
+    let key = slavic.russian_key()?;
+    if other.vowelless || other.key.len() < MIN_RUSSIAN_KEY {
+        return None;
+    }
+    (vowel_places(key) == vowel_places(&other.key)).then_some((0.9, How::Phonetic))
+}
+
+/// The shortest key [`russian_spelling`] compares (`dril`, `gleb`).
+const MIN_RUSSIAN_KEY: usize = 4;
+
+/// A key with every run of vowels written as one `a`: the consonants and
+/// where vowels stand between them.
+fn vowel_places(key: &str) -> String {
+    let mut places = String::with_capacity(key.len());
+    for c in key.chars() {
+        let c = if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') { 'a' } else { c };
+        if !(c == 'a' && places.ends_with('a')) {
+            places.push(c);
+        }
+    }
+    places
 }
 
 /// Whether `somali` is `other` as Somali orthography writes it (`Maxamed`
@@ -659,6 +693,31 @@ mod tests {
         // A `c` or `x` read away still leaves another name.
         assert_eq!(token_similarity(&token("carlos"), &token("ali")), None);
         assert_eq!(token_similarity(&token("xasan"), &token("husayn")), None);
+    }
+
+    #[test]
+    fn belarusian_and_ukrainian_spellings_meet_russian_ones() {
+        let token = |text: &str| Token::new(text, false, false);
+        for (slavic, russian) in [
+            ("tkachou", "tkachev"),
+            ("uladzimir", "vladimir"),
+            ("henadz", "gennadi"),
+            ("siarhei", "sergei"),
+            ("serhiy", "sergey"),
+            ("karpiankou", "karpenkov"),
+            ("uladzimirauna", "vladimirovna"),
+            ("leanidavich", "leonidovich"),
+        ] {
+            let found = token_similarity(&token(slavic), &token(russian));
+            assert!(matches!(found, Some((s, _)) if s >= 0.85), "{slavic}: {found:?}");
+            assert_eq!(found, token_similarity(&token(russian), &token(slavic)));
+        }
+        // Read as Russian, still another name.
+        assert_eq!(token_similarity(&token("tkachou"), &token("tokarev")), None);
+        assert!(token_similarity(&token("hleb"), &token("gleb")).is_some_and(|(s, _)| s >= 0.85));
+        assert_eq!(token_similarity(&token("siarhei"), &token("sarkis")), None);
+        assert_eq!(token("hassan").russian_key(), None, "no sign of Belarusian");
+        assert_eq!(token("xiaohong").russian_key(), None, "pinyin");
     }
 
     #[test]

@@ -31,6 +31,7 @@ const BUILDER_SOURCES: &[&str] = &[
     include_str!("cyrillic.rs"),
     include_str!("index.rs"),
     include_str!("normalize.rs"),
+    include_str!("slavic.rs"),
     include_str!("translit.rs"),
     include_str!("../romanize.rs"),
 ];
