@@ -111,7 +111,7 @@ impl Token {
     }
 
     /// A lower bound of the edit distance of the two tokens' texts, from
-    /// their kinds of letters ([`letter_kinds_apart`]).
+    /// the kinds of letters they hold.
     pub fn texts_apart_at_least(&self, other: &Token) -> Option<u32> {
         letter_kinds_apart(self.text_kinds, other.text_kinds)
     }
