@@ -1,5 +1,5 @@
 //! Belarusian and Ukrainian names romanized as their own languages write
-//! them (`Aliaksandr`, `Uladzimir`, `Tkachou`, `Mihaulauna`, `Henadz`,
+//! them (`Aliaksandr`, `Uladzimir`, `Tkachou`, `Mikhailauna`, `Henadz`,
 //! `Serhiy`), read as a Russian romanization writes the same name
 //! (`Aleksandr`, `Vladimir`, `Tkachev`, `Mikhailovna`, `Gennadi`,
 //! `Sergei`). Lists give officials of Belarus and Ukraine in either
@@ -44,7 +44,7 @@ pub fn russian_read(text: &str) -> Option<String> {
             b'u' if index == 0 && after == Some(b'l') => out.push('v'),
             // `h` is the Russian `g` (`Siarhei`, `Henadz`), but not in a
             // digraph (`kh`, `sh`, `ch`, `zh`).
-            b'h' if !before.is_some_and(|letter| DIGRAPH_FIRSTS.contains(&letter)) => out.push('g'),
+            b'h' if !ends_digraph(before) => out.push('g'),
             _ => out.push(char::from(byte)),
         }
     }
@@ -54,7 +54,7 @@ pub fn russian_read(text: &str) -> Option<String> {
 /// The shortest word read: shorter words say too little of their language.
 const MIN_WORD: usize = 4;
 
-/// Patronymic endings and their Russian spelling (`Mihaulauna`,
+/// Patronymic endings and their Russian spelling (`Mikhailauna`,
 /// `Leanidavich`, `Mykolayovych`).
 const ENDINGS: &[(&str, &str)] = &[
     ("auna", "ovna"),
@@ -66,6 +66,13 @@ const ENDINGS: &[(&str, &str)] = &[
 
 /// Letters that make a digraph with a following `h`.
 const DIGRAPH_FIRSTS: &[u8] = b"cksztpgd";
+
+/// Whether an `h` after `before` (the letter before it, if any) is the
+/// second letter of a digraph (`kh`, `sh`, `ch`, `zh`) rather than an `h`
+/// of its own.
+fn ends_digraph(before: Option<u8>) -> bool {
+    before.is_some_and(|letter| DIGRAPH_FIRSTS.contains(&letter))
+}
 
 fn is_vowel(byte: u8) -> bool {
     matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
@@ -79,29 +86,18 @@ fn is_vowel(byte: u8) -> bool {
 /// `hl` or `hr` (`Hleb`).
 fn shows_belarusian_or_ukrainian(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let dz = bytes
-        .windows(3)
-        .any(|w| w.first() == Some(&b'd') && w.get(1) == Some(&b'z') && w.get(2) != Some(&b'h'))
+    let dz = bytes.windows(3).any(|w| matches!(w, [b'd', b'z', next] if *next != b'h'))
         || text.ends_with("dz");
     let patronymic = ENDINGS.iter().any(|(ending, _)| text.ends_with(ending));
     // Not after `i` or `u`: pinyin ends so (`liu`, `jiu`).
-    let final_u = bytes.len() >= MIN_FINAL_U_WORD
-        && bytes.last() == Some(&b'u')
-        && bytes.get(bytes.len() - 2).is_some_and(|letter| matches!(letter, b'a' | b'e' | b'o'));
-    let lone_h = bytes.iter().enumerate().any(|(index, &byte)| {
-        byte == b'h'
-            && !index
-                .checked_sub(1)
-                .and_then(|i| bytes.get(i))
-                .is_some_and(|letter| DIGRAPH_FIRSTS.contains(letter))
-    });
+    let final_u =
+        bytes.len() >= MIN_FINAL_U_WORD && matches!(bytes, [.., b'a' | b'e' | b'o', b'u']);
+    let lone_h = bytes.first() == Some(&b'h')
+        || bytes.windows(2).any(|w| matches!(w, [before, b'h'] if !ends_digraph(Some(*before))));
     // `ia` after a consonant and `rh` (`Siarhei`); either alone is common
     // elsewhere (`Diaz`, pinyin `xia`; `Rhee`).
-    let ia_after_consonant = bytes.windows(3).any(|w| {
-        w.first().is_some_and(|&c| !is_vowel(c))
-            && w.get(1) == Some(&b'i')
-            && w.get(2) == Some(&b'a')
-    });
+    let ia_after_consonant =
+        bytes.windows(3).any(|w| matches!(w, [consonant, b'i', b'a'] if !is_vowel(*consonant)));
     // `hl` and `hr` begin Belarusian and Ukrainian words (`Hleb`, `Hryhoriy`)
     // where Russian has `gl`, `gr`.
     let initial_h = text.starts_with("hl") || text.starts_with("hr");
