@@ -142,12 +142,16 @@ fn main() {
             .collect()
     };
 
-    if let Some(path) = std::env::var_os("BENCH_MISSES") {
+    // For error analysis: BENCH_MISSES gets the queries screened wrong at
+    // the default threshold, BENCH_TOP every query with its top match above
+    // 0.5 and whether that match is the right one.
+    let top_path = std::env::var_os("BENCH_TOP");
+    if let Some(path) = top_path.clone().or_else(|| std::env::var_os("BENCH_MISSES")) {
+        let every_query = top_path.is_some();
         let mut lines = Vec::new();
-        for ((query, result), outcome) in
-            queries.iter().zip(&ours).zip(at(&ours, DEFAULT_THRESHOLD))
-        {
-            if !matches!(outcome, Outcome::TruePositive | Outcome::TrueNegative) {
+        let outcomes = at(&ours, if every_query { 0.0 } else { DEFAULT_THRESHOLD });
+        for ((query, result), outcome) in queries.iter().zip(&ours).zip(outcomes) {
+            if every_query || !matches!(outcome, Outcome::TruePositive | Outcome::TrueNegative) {
                 let expected = query
                     .expected
                     .as_deref()
@@ -160,7 +164,12 @@ fn main() {
                         format!("{} {score:.3}", names_of.get(id.as_str()).copied().unwrap_or(id))
                     })
                     .unwrap_or_default();
-                lines.push(format!("{}\t{}\t{}\t{}", query.category, query.query, expected, found));
+                let mut line =
+                    format!("{}\t{}\t{}\t{}", query.category, query.query, expected, found);
+                if every_query {
+                    line.push_str(&format!("\t{outcome:?}"));
+                }
+                lines.push(line);
             }
         }
         std::fs::write(path, lines.join("\n")).unwrap();
@@ -210,7 +219,7 @@ fn main() {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
     TruePositive,
     Wrong,
