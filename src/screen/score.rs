@@ -50,6 +50,9 @@ pub enum How {
     Typo,
     /// Words written together on one side and apart on the other.
     Joined,
+    /// A word made of the first letters of words the other side writes out
+    /// (`DTO` for `Drug Trafficking Organization`).
+    Acronym,
 }
 
 /// Similarity in [0, 1] of two tokens and why.
@@ -489,6 +492,8 @@ pub fn align(
     take_greedily(sure, &mut query_used, &mut listed_used, &mut pairs);
     join_runs(query, &mut query_used, listed, &mut listed_used, &mut pairs, false);
     join_runs(listed, &mut listed_used, query, &mut query_used, &mut pairs, true);
+    pair_acronyms(query, &mut query_used, listed, &mut listed_used, &mut pairs, false);
+    pair_acronyms(listed, &mut listed_used, query, &mut query_used, &mut pairs, true);
     take_greedily(loose, &mut query_used, &mut listed_used, &mut pairs);
 
     let mut numerator = 0.0;
@@ -521,9 +526,10 @@ pub fn align(
     denominator += unpaired_cost(&query_used, query_weights, missing, extra_cost);
     denominator += unpaired_cost(&listed_used, listed_weights, missing, missing_cost);
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
-    // Initials, and letters joined into a word, never carry a match alone.
+    // Initials, acronyms and letters joined into a word never carry a match
+    // alone.
     let carried = pairs.iter().any(|(query_range, listed_range, _, how)| match how {
-        How::Initial => false,
+        How::Initial | How::Acronym => false,
         How::Joined => {
             all_longer_than_a_letter(query, query_range)
                 && all_longer_than_a_letter(listed, listed_range)
@@ -659,6 +665,58 @@ fn join_runs(
                 }
             }
         }
+    }
+}
+
+/// How alike an acronym and the words it is made of count.
+const ACRONYM_SIMILARITY: f32 = 0.85;
+
+/// The shortest and longest acronym paired with the words it stands for:
+/// two letters stand for too many runs of words.
+const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 3..=6;
+
+/// Pairs an unused `one` token that is an acronym (`DTO`) with the run of
+/// as many adjacent unused `many` tokens whose first letters spell it
+/// (`drug trafficking organization`), each a word of two letters or more.
+/// `flipped` says the acronym is on the listed side.
+fn pair_acronyms(
+    one: &[Token],
+    one_used: &mut [bool],
+    many: &[Token],
+    many_used: &mut [bool],
+    pairs: &mut Vec<RangePair>,
+    flipped: bool,
+) {
+    for (o, acronym) in one.iter().enumerate() {
+        let letters = acronym.text.as_bytes();
+        let free = one_used.get(o).is_some_and(|used| !used);
+        if !free
+            || !ACRONYM_LETTERS.contains(&letters.len())
+            || !acronym.text.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            continue;
+        }
+        let spelt = |start: usize| {
+            let end = start + letters.len();
+            let run = many.get(start..end)?;
+            let unused = many_used.get(start..end)?.iter().all(|used| !used);
+            let spells = run.iter().zip(letters).all(|(word, letter)| {
+                word.text.len() > 1 && word.text.as_bytes().first() == Some(letter)
+            });
+            (unused && spells).then_some(start..end)
+        };
+        let Some(run) = (0..many.len()).find_map(spelt) else { continue };
+        for used in many_used.get_mut(run.clone()).into_iter().flatten() {
+            *used = true;
+        }
+        if let Some(used) = one_used.get_mut(o) {
+            *used = true;
+        }
+        pairs.push(if flipped {
+            (run, o..o + 1, ACRONYM_SIMILARITY, How::Acronym)
+        } else {
+            (o..o + 1, run, ACRONYM_SIMILARITY, How::Acronym)
+        });
     }
 }
 
@@ -837,6 +895,16 @@ mod tests {
         assert!(score("Ma Kun", "K M A") <= UNCARRIED_SCORE);
         assert!(score("J S", "SMITH, John") <= UNCARRIED_SCORE);
         assert!(score("J Smith", "SMITH, John") > 0.8);
+    }
+
+    #[test]
+    fn an_acronym_meets_the_words_it_is_made_of_but_never_carries_a_match() {
+        assert!(score("Acme DTO", "ACME DRUG TRAFFICKING ORGANIZATION") > 0.78);
+        assert!(score("ACME DRUG TRAFFICKING ORGANIZATION", "Acme DTO") > 0.78);
+        assert!(score("Acme DTO", "ACME DRUG TRAFFICKING ORGANIZATION") < 1.0);
+        assert!(score("DTO", "DRUG TRAFFICKING ORGANIZATION") <= UNCARRIED_SCORE);
+        // Two letters stand for too many runs of words.
+        assert!(score("Acme DT", "ACME DRUG TRAFFICKING") < 0.78);
     }
 
     #[test]
