@@ -3,6 +3,11 @@
 //! as `STATE CORPORATION ROSTEC`, `Министерство обороны` as `MINISTRY OF
 //! DEFENSE`). Lists transliterate as often as they translate, so this is a
 //! spelling beside the transliteration, not instead of it.
+//!
+//! The same words transliterated (`ZAVOD`, `OBYEDINENIYE`, `KURORT`) are
+//! read as their English word in every Latin name, on both sides: lists
+//! give a Russian company now transliterated, now translated, and often
+//! half of each (`JSC PRODUCTION OBYEDINENIYE ...`).
 
 /// Word stems (lowercase) and their English words. A word is translated
 /// when it starts with a stem and has at most [`MAX_ENDING`] more letters
@@ -85,6 +90,53 @@ fn english(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Latin transliterations of Russian business words (stems, lowercase) and
+/// their English words, as lists translate them. Legal forms (`obshchestvo`,
+/// `aktsionernoe`) are not here: they are read as legal forms.
+const LATIN_TERMS: &[(&str, &str)] = &[
+    ("obyedinen", "association"),
+    ("obedinen", "association"),
+    ("obiedinen", "association"),
+    ("zavod", "plant"),
+    ("kombinat", "plant"),
+    ("kurort", "resort"),
+    ("kholding", "holding"),
+    ("kompani", "company"),
+    ("grupp", "group"),
+    ("korporats", "corporation"),
+    ("kontsern", "concern"),
+    ("nauchno", "scientific"),
+    ("issledovatelsk", "research"),
+    ("proizvodstvenn", "production"),
+    ("predpriyat", "enterprise"),
+    ("gosudarstvenn", "state"),
+    ("federaln", "federal"),
+    ("unitarn", "unitary"),
+    ("tsentr", "center"),
+    ("institut", "institute"),
+    ("tekhnologi", "technology"),
+    ("konstruktorsk", "design"),
+    ("byuro", "bureau"),
+    ("ministerstv", "ministry"),
+];
+
+/// The Russian case and gender endings a transliterated business word may
+/// have after its stem. Not the endings of surnames (`-ov`, `-in`):
+/// `Zavodov` is a family name, not a plant.
+const LATIN_ENDINGS: &[&str] = &[
+    "", "a", "e", "i", "o", "u", "y", "ya", "yu", "ii", "ie", "iye", "iya", "iyu", "oe", "oye",
+    "aya", "yy", "yi", "iy", "oy", "oi", "ogo", "ykh", "ikh", "om",
+];
+
+/// The English word of a transliterated Russian business word (`zavod` →
+/// `plant`, `obyedineniye` → `association`), if `word` (lowercase) is one.
+pub fn latin_english(word: &str) -> Option<&'static str> {
+    LATIN_TERMS.iter().find_map(|(stem, english)| {
+        let ending = word.strip_prefix(stem)?;
+        LATIN_ENDINGS.contains(&ending).then_some(*english)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +155,26 @@ mod tests {
             translated("ооо «научно-производственное объединение ромашка»").as_deref(),
             Some("ооо «scientific-production association ромашка»")
         );
+    }
+
+    #[test]
+    fn transliterated_business_words_are_read_in_english() {
+        for (word, english) in [
+            ("zavod", "plant"),
+            ("obyedineniye", "association"),
+            ("obedinenie", "association"),
+            ("kurort", "resort"),
+            ("kompaniya", "company"),
+            ("grupp", "group"),
+            ("proizvodstvennoye", "production"),
+            ("tekhnologii", "technology"),
+        ] {
+            assert_eq!(latin_english(word), Some(english), "{word}");
+        }
+        // Surnames and other words built on a stem are left.
+        for word in ["zavodov", "institutova", "tsentrum", "grigory"] {
+            assert_eq!(latin_english(word), None, "{word}");
+        }
     }
 
     #[test]

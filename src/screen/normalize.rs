@@ -672,7 +672,11 @@ fn legal_forms_starting(word: &str) -> &'static [(Vec<&'static str>, &'static st
 fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Token> {
     let corrected: Vec<String> = words
         .iter()
-        .map(|word| legal_word(word).map_or_else(|| word.clone(), str::to_string))
+        .map(|word| {
+            super::cyrillic::latin_english(word)
+                .or_else(|| legal_word(word))
+                .map_or_else(|| word.clone(), str::to_string)
+        })
         .collect();
     let mut tokens = Vec::with_capacity(words.len());
     let mut rest = corrected.as_slice();
