@@ -33,6 +33,11 @@ const NEAR_TERM_SHARE: f32 = 0.5;
 /// words more (two such words, or three seen a few times each).
 const DISTINCTIVE_NAME: f32 = 1.65;
 
+/// A rare word ([`Index::rare_weight`]) is found in fewer indexed names
+/// than this: in one or two, a name's own word (`SYRISS`) rather than a
+/// common one (`ATLAS`, in ten). Between two and three, clear of rounding.
+const RARE_WORD_NAMES: f32 = 2.5;
+
 /// One spelling of one name of one entity.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Form {
@@ -170,6 +175,13 @@ impl Index {
             .map(|(_, weight)| weight)
             .sum();
         rarity >= DISTINCTIVE_NAME * self.unseen_weight
+    }
+
+    /// The weight from which a word is rare: found in fewer than
+    /// `RARE_WORD_NAMES` of the indexed names.
+    pub fn rare_weight(&self) -> f32 {
+        let names = self.unseen_weight.exp() - 1.0;
+        (1.0 + names / RARE_WORD_NAMES).ln()
     }
 
     /// How much a token weighs: the rarer its key, the more; legal forms and

@@ -333,6 +333,7 @@ impl Screener {
         if query_spellings.is_empty() && best.is_empty() {
             return Err(QueryError::NothingToMatch(name.to_string()));
         }
+        let rare_weight = self.index.rare_weight();
         for spelling in &query_spellings {
             let weights: Vec<f32> = spelling.tokens.iter().map(|t| self.index.weight(t)).collect();
             let query_distinctive = self.index.is_distinctive(&spelling.tokens, &weights);
@@ -355,8 +356,14 @@ impl Screener {
                 } else {
                     Missing::Optional
                 };
-                let alignment =
-                    align(&spelling.tokens, &weights, &form.tokens, &form.weights, missing);
+                let alignment = align(
+                    &spelling.tokens,
+                    &weights,
+                    &form.tokens,
+                    &form.weights,
+                    missing,
+                    rare_weight,
+                );
                 let mut score = alignment.score;
                 let transliterated = spelling.via != form.via || spelling.via != Via::AsWritten;
                 if transliterated && score >= 1.0 && spelling.via != Via::ChineseCharacters {

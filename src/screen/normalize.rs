@@ -36,6 +36,8 @@ pub struct Token {
     /// made once: most word pairs are told apart by them alone.
     text_kinds: Option<u32>,
     key_kinds: Option<u32>,
+    /// A generic word of organizations ([`ORGANIZATION_WORDS`]), made once.
+    organization_word: bool,
 }
 
 impl Token {
@@ -47,6 +49,7 @@ impl Token {
         let russian_key = super::slavic::russian_read(text).map(|read| phonetic_key(&read));
         Token {
             numeric: has_digit(text),
+            organization_word: is_organization_word(text),
             text_kinds: letter_kinds(text),
             key_kinds: letter_kinds(&key),
             text: text.to_string(),
@@ -78,6 +81,7 @@ impl Token {
         let skeleton = skeleton(&key);
         Token {
             numeric: has_digit(&text),
+            organization_word: is_organization_word(&text),
             text_kinds: letter_kinds(&text),
             key_kinds: letter_kinds(&key),
             text,
@@ -135,6 +139,7 @@ impl Token {
             by_sound: false,
             text_kinds: letter_kinds(text),
             key_kinds: letter_kinds(text),
+            organization_word: false,
         }
     }
 
@@ -167,6 +172,12 @@ impl Token {
             && ["vich", "vych", "vna", "auna", "ichna"]
                 .iter()
                 .any(|ending| self.text.ends_with(ending))
+    }
+
+    /// Whether the token is a generic word of organizations (`trading`,
+    /// `movement`, `logistics`): what a body does, not which body it is.
+    pub fn is_organization_word(&self) -> bool {
+        self.organization_word
     }
 
     /// Whether the token holds a digit (vessel numbers, registration numbers):
@@ -374,6 +385,11 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("open joint stock company", "jsc"),
     ("closed joint stock company", "jsc"),
     ("joint stock company", "jsc"),
+    ("public jointstock company", "pjsc"),
+    ("open jointstock company", "jsc"),
+    ("closed jointstock company", "jsc"),
+    ("jointstock company", "jsc"),
+    ("limitedliability company", "llc"),
     ("aktsionernoe obshchestvo", "jsc"),
     ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
     ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
@@ -515,6 +531,83 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("ent", "enterprise"),
 ];
 
+/// Generic words of organizations, which one spelling of a name adds and
+/// another leaves out (`HASM MOVEMENT` for HASM, `SANOVERA` for SANOVERA
+/// PHARM COMPANY): they describe what a body does, not which body it is.
+/// Sorted, for a binary search.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "agency",
+    "association",
+    "battalion",
+    "brigade",
+    "brigades",
+    "bureau",
+    "center",
+    "centre",
+    "charitable",
+    "charity",
+    "commercial",
+    "committee",
+    "construction",
+    "consulting",
+    "council",
+    "development",
+    "engineering",
+    "enterprise",
+    "enterprises",
+    "export",
+    "factory",
+    "foundation",
+    "front",
+    "fund",
+    "general",
+    "global",
+    "import",
+    "industrial",
+    "industries",
+    "industry",
+    "institute",
+    "international",
+    "investment",
+    "investments",
+    "leasing",
+    "logistics",
+    "management",
+    "manufacturing",
+    "movement",
+    "network",
+    "office",
+    "organisation",
+    "organization",
+    "partners",
+    "pharm",
+    "pharma",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "plant",
+    "production",
+    "resources",
+    "service",
+    "services",
+    "shipping",
+    "society",
+    "solutions",
+    "systems",
+    "technologies",
+    "technology",
+    "trading",
+    "trust",
+    "union",
+    "ventures",
+    "welfare",
+    "works",
+];
+
+/// Whether `text` is a generic word of organizations ([`ORGANIZATION_WORDS`]).
+fn is_organization_word(text: &str) -> bool {
+    (4..=15).contains(&text.len()) && ORGANIZATION_WORDS.binary_search(&text).is_ok()
+}
+
 /// Function words that carry little evidence: English, Romance, Dutch and
 /// German articles and prepositions, and "and" as Spanish (`y`), Portuguese
 /// and Italian (`e`, also the Urdu izafat of `Lashkar e ...`), French
@@ -549,6 +642,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         by_sound: false,
         text_kinds: letter_kinds(text),
         key_kinds: letter_kinds(SON_OF_KEY),
+        organization_word: false,
     }
 }
 
@@ -915,6 +1009,9 @@ mod tests {
         assert_eq!(texts("ООО Ромашка"), ["llc", "romashka"]);
         assert_eq!(texts("Romashka Limited Liability Company"), ["romashka", "llc"]);
         assert_eq!(texts("Joint Stock Company Elecon"), ["jsc", "elecon"]);
+        assert_eq!(texts("Elecon Joint-Stock Company"), ["elecon", "jsc"]);
+        assert_eq!(texts("Public Joint-Stock Company Elecon"), ["pjsc", "elecon"]);
+        assert_eq!(texts("Romashka Limited-Liability Company"), ["romashka", "llc"]);
         assert_eq!(texts("AO Elecon"), ["jsc", "elecon"]);
         assert_eq!(texts("Acme Sp. z o.o."), ["acme", "spzoo"]);
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);

@@ -458,13 +458,16 @@ pub enum Missing {
 }
 
 /// Aligns query tokens to listed tokens and scores the result. `query_weights`
-/// and `listed_weights` say how much each token counts (rarer, heavier).
+/// and `listed_weights` say how much each token counts (rarer, heavier);
+/// a word weighing `rare_weight` or more is one few listed names share
+/// ([`leftover_share`]).
 pub fn align(
     query: &[Token],
     query_weights: &[f32],
     listed: &[Token],
     listed_weights: &[f32],
     missing: Missing,
+    rare_weight: f32,
 ) -> Alignment {
     let mut listed_used = vec![false; listed.len()];
     // (query index range, listed index range, similarity, how)
@@ -523,8 +526,20 @@ pub fn align(
     } else {
         MISSING_LISTED_WORD_COST
     };
-    denominator += unpaired_cost(&query_used, query_weights, missing, extra_cost);
-    denominator += unpaired_cost(&listed_used, listed_weights, missing, missing_cost);
+    // Generic words of organizations next to a rare name found whole, by
+    // close pairs only (`FALCON LOGISTICS` is not `AL FURQAN`); looked
+    // for only where such a word is left over.
+    let close = || pairs.iter().all(|(_, _, similarity, _)| *similarity >= WHOLE_NAME_SIMILARITY);
+    let listed_whole = leftover_organization_word(query, &query_used)
+        && close()
+        && rare_and_whole(listed, &listed_used, listed_weights, rare_weight);
+    let query_whole = leftover_organization_word(listed, &listed_used)
+        && close()
+        && rare_and_whole(query, &query_used, query_weights, rare_weight);
+    let query_share = leftover_share(query, listed_whole);
+    let listed_share = leftover_share(listed, query_whole);
+    denominator += unpaired_cost(&query_used, query_weights, missing, extra_cost, query_share);
+    denominator += unpaired_cost(&listed_used, listed_weights, missing, missing_cost, listed_share);
     let mut score = if denominator > 0.0 { (numerator / denominator).clamp(0.0, 1.0) } else { 0.0 };
     // Initials, acronyms and letters joined into a word never carry a match
     // alone.
@@ -542,16 +557,74 @@ pub fn align(
     Alignment { score, pairs, query_used, listed_used }
 }
 
+/// How much a generic word of organizations ([`Token::is_organization_word`])
+/// left over on one side weighs, relative to its rarity, when the other
+/// side's name is found whole.
+const ORGANIZATION_WORD_SHARE: f32 = 0.3;
+
+/// How close every pair must be for generic words of organizations next to
+/// a rare name to weigh less ([`leftover_share`]): a spelling variant
+/// (`Meammar` / `Meamar`), not another word of the same sounds (`falcon` /
+/// `furqan`, 0.9).
+const WHOLE_NAME_SIMILARITY: f32 = 0.95;
+
+/// Whether a side's name is found whole and is rare: every word but its
+/// legal form found a counterpart, and those that are no generic words of
+/// organizations ([`Token::is_organization_word`]) weigh `rare_weight` or more
+/// (`HASM`, `SYRISS`; not `ATLAS`, which ten listed names share).
+fn rare_and_whole(tokens: &[Token], used: &[bool], weights: &[f32], rare_weight: f32) -> bool {
+    let mut name_words = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| !token.weak && !token.is_organization_word())
+        .peekable();
+    name_words.peek().is_some()
+        && tokens.iter().zip(used).all(|(token, used)| *used || token.weak)
+        && name_words.all(|(index, _)| weight(weights, index) >= rare_weight)
+}
+
+/// The share of its rarity a word of `side` left over counts with: a
+/// generic word of organizations ([`Token::is_organization_word`]) counts
+/// [`ORGANIZATION_WORD_SHARE`] when the other side is a rare name found
+/// whole (`HASM MOVEMENT` for HASM; see [`rare_and_whole`]), and whole when
+/// the other side has words of its own left over (`RED SEA SHIPPING AGENCY`
+/// is not `RED SEA TRADING`) or is a common word (`ATLAS TRADING` is not
+/// `ATLAS HOLDING`). Every other word counts whole.
+fn leftover_share(side: &[Token], other_rare_and_whole: bool) -> impl Fn(usize) -> f32 + '_ {
+    move |index| {
+        let descriptor = || side.get(index).is_some_and(|token| token.is_organization_word());
+        if other_rare_and_whole && descriptor() {
+            ORGANIZATION_WORD_SHARE
+        } else {
+            1.0
+        }
+    }
+}
+
+/// Whether a word of `tokens` that found no counterpart is a generic word
+/// of organizations ([`Token::is_organization_word`]).
+fn leftover_organization_word(tokens: &[Token], used: &[bool]) -> bool {
+    tokens.iter().zip(used).any(|(token, used)| !used && token.is_organization_word())
+}
+
 /// What the words of one side that found no counterpart add to the
 /// denominator. Names read by syllable pay every syllable's whole weight;
 /// other names pay `first_cost` of the heaviest word left over and
 /// [`FURTHER_MISSING_COST`] of each further one (a given name and surname
-/// out of four parts is a usual way to write a long name).
-fn unpaired_cost(used: &[bool], weights: &[f32], missing: Missing, first_cost: f32) -> f32 {
+/// out of four parts is a usual way to write a long name), each word
+/// weighed with its `share` ([`leftover_share`]).
+fn unpaired_cost(
+    used: &[bool],
+    weights: &[f32],
+    missing: Missing,
+    first_cost: f32,
+    share: impl Fn(usize) -> f32,
+) -> f32 {
     let (mut sum, mut heaviest) = (0.0_f32, 0.0_f32);
     for (index, used) in used.iter().enumerate() {
         if !used {
-            let weight = weight(weights, index);
+            let share = if missing == Missing::Syllables { 1.0 } else { share(index) };
+            let weight = weight(weights, index) * share;
             sum += weight;
             heaviest = heaviest.max(weight);
         }
@@ -725,13 +798,24 @@ mod tests {
     use super::*;
     use crate::screen::normalize::{tokens, words};
 
+    /// Test weights are 1.0 or less: every word counts as rare.
+    const EVERY_WORD_RARE: f32 = 0.0;
+
     fn score(query: &str, listed: &str) -> f32 {
         let query = tokens(&words(query), false);
         let listed = tokens(&words(listed), false);
         let weights = |tokens: &[Token]| -> Vec<f32> {
             tokens.iter().map(|t| if t.weak { 0.2 } else { 1.0 }).collect()
         };
-        align(&query, &weights(&query), &listed, &weights(&listed), Missing::Optional).score
+        align(
+            &query,
+            &weights(&query),
+            &listed,
+            &weights(&listed),
+            Missing::Optional,
+            EVERY_WORD_RARE,
+        )
+        .score
     }
 
     #[test]
@@ -804,11 +888,48 @@ mod tests {
             (tokens(&words("kang min jun"), false), tokens(&words("kang min"), false));
         let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
         let (listed_ones, query_ones) = (ones(&listed), ones(&query));
-        let optional = align(&listed, &listed_ones, &query, &query_ones, Missing::Optional).score;
-        let syllables = align(&listed, &listed_ones, &query, &query_ones, Missing::Syllables).score;
+        let optional =
+            align(&listed, &listed_ones, &query, &query_ones, Missing::Optional, EVERY_WORD_RARE)
+                .score;
+        let syllables =
+            align(&listed, &listed_ones, &query, &query_ones, Missing::Syllables, EVERY_WORD_RARE)
+                .score;
         // Two of three words paired, weights 1: 4 / (4 + 0.7) against 4 / (4 + 1).
         assert!((optional - 4.0 / 4.7).abs() < 1e-6, "{optional}");
         assert!((syllables - 0.8).abs() < 1e-6, "{syllables}");
+    }
+
+    #[test]
+    fn generic_organization_words_beside_a_rare_name_found_whole_cost_less() {
+        let weights = |tokens: &[Token]| -> Vec<f32> {
+            tokens.iter().map(|t| if t.weak { 0.2 } else { 1.0 }).collect()
+        };
+        let at = |query: &str, listed: &str, rare_weight: f32| {
+            let (query, listed) = (tokens(&words(query), false), tokens(&words(listed), false));
+            let (query_weights, listed_weights) = (weights(&query), weights(&listed));
+            align(&query, &query_weights, &listed, &listed_weights, Missing::Optional, rare_weight)
+                .score
+        };
+        // `movement` left over beside a rare name: 2 / (2 + 0.85 * 0.3),
+        // against 2 / (2 + 0.85) when `acme` is a common word.
+        let rare = at("Acme Movement", "ACME", EVERY_WORD_RARE);
+        assert!((rare - 2.0 / (2.0 + 0.85 * 0.3)).abs() < 1e-6, "{rare}");
+        let common = at("Acme Movement", "ACME", 2.0);
+        assert!((common - 2.0 / 2.85).abs() < 1e-6, "{common}");
+        // The same the other way round, the legal form aside: 2 / (2 + 0.7
+        // * 0.3 + 0.35 * 0.2) against 2 / (2 + 0.7 + 0.35 * 0.2).
+        assert!(at("Acme", "ACME LOGISTICS LLC", EVERY_WORD_RARE) > 0.85);
+        assert!(at("Acme", "ACME LOGISTICS LLC", 2.0) < 0.78);
+        // A word of a name left over on the other side: no discount.
+        assert_eq!(
+            at("Acme Logistics", "ACME ZENITH", EVERY_WORD_RARE),
+            at("Acme Logistics", "ACME ZENITH", 2.0)
+        );
+        // A name word that is no close pair: no discount (0.9 is a sound
+        // variant, not a spelling of the name).
+        assert!(at("Falcon Logistics", "FURQAN", EVERY_WORD_RARE) < 0.78);
+        // A query made of generic words only is not a rare name.
+        assert!(at("General", "GENERAL ACME", EVERY_WORD_RARE) < 0.78);
     }
 
     #[test]
@@ -818,7 +939,9 @@ mod tests {
             tokens(&words("NKUNDA, Laurent"), false),
         );
         let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
-        let at = |missing| align(&query, &ones(&query), &listed, &ones(&listed), missing).score;
+        let at = |missing| {
+            align(&query, &ones(&query), &listed, &ones(&listed), missing, EVERY_WORD_RARE).score
+        };
         // Both listed words found; two query words left over:
         // 4 / (4 + 0.85 + 0.35) as usual, 4 / (4 + 0.5 + 0.35) around a distinctive name.
         assert!((at(Missing::Optional) - 4.0 / 5.2).abs() < 1e-6);
@@ -827,18 +950,24 @@ mod tests {
         // With a listed word missing, the usual cost.
         let partly = tokens(&words("Laurent Nkunda Mahoro"), false);
         let listed = tokens(&words("NKUNDA, Laurent Batware"), false);
-        let partial = |missing| align(&partly, &ones(&partly), &listed, &ones(&listed), missing);
+        let partial = |missing| {
+            align(&partly, &ones(&partly), &listed, &ones(&listed), missing, EVERY_WORD_RARE)
+        };
         assert_eq!(partial(around).score, partial(Missing::Optional).score);
         // The other way round: a distinctive query found whole, one listed
         // word left out: 4 / (4 + 0.7) as usual, 4 / (4 + 0.5) within a
         // distinctive query; not when a pair is only a slip.
         let within = Missing::Distinctive { query: true, listed: false };
         let (query, listed) = (partly.get(..2).unwrap_or_default(), &listed[..]);
-        let shorter = |missing| align(query, &ones(query), listed, &ones(listed), missing).score;
+        let shorter = |missing| {
+            align(query, &ones(query), listed, &ones(listed), missing, EVERY_WORD_RARE).score
+        };
         assert!((shorter(Missing::Optional) - 4.0 / 4.7).abs() < 1e-6);
         assert!((shorter(within) - 4.0 / 4.5).abs() < 1e-6);
         let slip = tokens(&words("Laurent Nkundo"), false);
-        let slipped = |missing| align(&slip, &ones(&slip), listed, &ones(listed), missing).score;
+        let slipped = |missing| {
+            align(&slip, &ones(&slip), listed, &ones(listed), missing, EVERY_WORD_RARE).score
+        };
         assert_eq!(slipped(within), slipped(Missing::Optional));
     }
 
@@ -871,9 +1000,23 @@ mod tests {
         let (query, listed) =
             (tokens(&words("i ji a"), false), tokens(&words("dzhi ai invest"), false));
         let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
-        let by_syllable = align(&query, &ones(&query), &listed, &ones(&listed), Missing::Syllables);
+        let by_syllable = align(
+            &query,
+            &ones(&query),
+            &listed,
+            &ones(&listed),
+            Missing::Syllables,
+            EVERY_WORD_RARE,
+        );
         assert!(by_syllable.pairs.iter().all(|pair| pair.3 != How::Initial));
-        let as_written = align(&query, &ones(&query), &listed, &ones(&listed), Missing::Optional);
+        let as_written = align(
+            &query,
+            &ones(&query),
+            &listed,
+            &ones(&listed),
+            Missing::Optional,
+            EVERY_WORD_RARE,
+        );
         assert!(as_written.pairs.iter().any(|pair| pair.3 == How::Initial));
     }
 
@@ -882,11 +1025,25 @@ mod tests {
         let arabic = vec![Token::new("mrim", false, true)];
         let korean = tokens(&words("mi rim"), false);
         let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
-        let alignment = align(&arabic, &ones(&arabic), &korean, &ones(&korean), Missing::Optional);
+        let alignment = align(
+            &arabic,
+            &ones(&arabic),
+            &korean,
+            &ones(&korean),
+            Missing::Optional,
+            EVERY_WORD_RARE,
+        );
         assert!(alignment.pairs.is_empty(), "{:?}", alignment.pairs);
         let latin = tokens(&words("abu bakr"), false);
         let joined = vec![Token::new("abubakr", false, false)];
-        let alignment = align(&joined, &ones(&joined), &latin, &ones(&latin), Missing::Optional);
+        let alignment = align(
+            &joined,
+            &ones(&joined),
+            &latin,
+            &ones(&latin),
+            Missing::Optional,
+            EVERY_WORD_RARE,
+        );
         assert_eq!(alignment.pairs.len(), 1);
     }
 
