@@ -460,7 +460,8 @@ pub enum Missing {
 /// Aligns query tokens to listed tokens and scores the result. `query_weights`
 /// and `listed_weights` say how much each token counts (rarer, heavier);
 /// a word weighing `rare_weight` or more is one few listed names share
-/// ([`leftover_share`]).
+/// (generic words of organizations weigh less beside such a name found
+/// whole).
 pub fn align(
     query: &[Token],
     query_weights: &[f32],
