@@ -118,6 +118,10 @@ const LATIN_TERMS: &[(&str, &str)] = &[
     ("konstruktorsk", "design"),
     ("byuro", "bureau"),
     ("ministerstv", "ministry"),
+    ("treid", "trading"),
+    ("dizain", "design"),
+    ("dizayn", "design"),
+    ("servis", "service"),
 ];
 
 /// The Russian case and gender endings a transliterated business word may
@@ -168,6 +172,9 @@ mod tests {
             ("grupp", "group"),
             ("proizvodstvennoye", "production"),
             ("tekhnologii", "technology"),
+            ("treid", "trading"),
+            ("dizayn", "design"),
+            ("servisa", "service"),
         ] {
             assert_eq!(latin_english(word), Some(english), "{word}");
         }

@@ -447,6 +447,13 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("sas", "sas"),
     ("sasu", "sas"),
     ("eurl", "eurl"),
+    ("sarlu", "sarl"),
+    ("surl", "sarl"),
+    ("osoo", "llc"),
+    ("mchj", "llc"),
+    ("dmcc", "dmcc"),
+    ("ead", "ead"),
+    ("lp", "lp"),
     ("sl", "sl"),
     ("slu", "slu"),
     ("sro", "sro"),
@@ -1015,6 +1022,8 @@ mod tests {
         assert_eq!(texts("AO Elecon"), ["jsc", "elecon"]);
         assert_eq!(texts("Acme Sp. z o.o."), ["acme", "spzoo"]);
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
+        assert_eq!(texts("Acme SURL"), texts("Acme SARLU"));
+        assert_eq!(texts("OSOO Acme"), ["llc", "acme"]);
         assert_eq!(texts("Acme Consultadoria Limitada"), ["acme", "consultadoria", "ltd"]);
         assert_eq!(texts("Acme Sociedad Anónima"), ["acme", "sa"]);
         // Legal forms of Belgium, Portugal, Lebanon, Venezuela, the Gulf,
