@@ -536,6 +536,32 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("trdg", "trading"),
     ("trade", "trading"),
     ("ent", "enterprise"),
+    ("number", "no"),
+    ("nr", "no"),
+];
+
+/// Business words that lists write in Turkish or Persian romanization in
+/// one spelling of a name and in English in another, and English synonyms
+/// (`TICARET` trading, `SANAYI` industry, `SHIMI` chemical, `FACTORY`
+/// plant, as `zavod` reads): read in English on both sides.
+const BUSINESS_WORDS: &[(&str, &str)] = &[
+    ("sanayi", "industry"),
+    ("sanayii", "industry"),
+    ("enerji", "energy"),
+    ("elektronik", "electronics"),
+    ("insaat", "construction"),
+    ("teknoloji", "technology"),
+    ("teknolojileri", "technology"),
+    ("denizcilik", "shipping"),
+    ("madencilik", "mining"),
+    ("danismanlik", "consulting"),
+    ("sanaye", "industries"),
+    ("sanayeh", "industries"),
+    ("shimi", "chemical"),
+    ("shimiai", "chemical"),
+    ("petroshimi", "petrochemical"),
+    ("sakhteman", "construction"),
+    ("factory", "plant"),
 ];
 
 /// Generic words of organizations, which one spelling of a name adds and
@@ -805,7 +831,8 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
         let weak = FUNCTION_WORDS.contains(&first.as_str()) || TITLES.contains(&first.as_str());
         let word = ABBREVIATIONS
             .iter()
-            .find(|(abbreviation, _)| abbreviation == first)
+            .chain(BUSINESS_WORDS)
+            .find(|(written, _)| written == first)
             .map_or(first.as_str(), |(_, word)| word);
         let token = if word.bytes().any(|b| b.is_ascii_digit()) {
             Token::literal(word)
@@ -1023,6 +1050,11 @@ mod tests {
         assert_eq!(texts("Acme Sp. z o.o."), ["acme", "spzoo"]);
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
         assert_eq!(texts("Acme SURL"), texts("Acme SARLU"));
+        // Turkish and Persian business words, and synonyms, in English.
+        assert_eq!(texts("Acme Denizcilik"), texts("Acme Shipping"));
+        assert_eq!(texts("Acme Shimi"), ["acme", "chemical"]);
+        assert_eq!(texts("Acme Factory"), texts("Acme Plant"));
+        assert_eq!(texts("Acme Mine Number 2"), texts("Acme Mine No. 2"));
         assert_eq!(texts("OSOO Acme"), ["llc", "acme"]);
         assert_eq!(texts("Acme Consultadoria Limitada"), ["acme", "consultadoria", "ltd"]);
         assert_eq!(texts("Acme Sociedad Anónima"), ["acme", "sa"]);
@@ -1039,7 +1071,7 @@ mod tests {
         assert_eq!(texts("Acme Trading W.L.L."), ["acme", "trading", "wll"]);
         assert_eq!(
             texts("Acme Sanayi ve Ticaret Ltd. Sti."),
-            ["acme", "sanayi", "ve", "ticaret", "ltd"]
+            ["acme", "industry", "ve", "ticaret", "ltd"]
         );
         assert_eq!(texts("Acme s.r.o."), ["acme", "sro"]);
         assert_eq!(texts("Acme S.L."), ["acme", "sl"]);
