@@ -569,6 +569,7 @@ const BUSINESS_WORDS: &[(&str, &str)] = &[
 /// PHARM COMPANY): they describe what a body does, not which body it is.
 /// Sorted, for a binary search.
 const ORGANIZATION_WORDS: &[&str] = &[
+    "agencies",
     "agency",
     "association",
     "battalion",
@@ -585,11 +586,13 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "consulting",
     "council",
     "development",
+    "division",
     "engineering",
     "enterprise",
     "enterprises",
     "export",
     "factory",
+    "firm",
     "foundation",
     "front",
     "fund",
@@ -604,6 +607,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "investment",
     "investments",
     "leasing",
+    "lines",
     "logistics",
     "management",
     "manufacturing",
@@ -619,6 +623,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "pharmaceuticals",
     "plant",
     "production",
+    "research",
     "resources",
     "service",
     "services",
