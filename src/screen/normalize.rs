@@ -543,7 +543,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Business words that lists write in Turkish or Persian romanization in
 /// one spelling of a name and in English in another, and English synonyms
 /// (`TICARET` trading, `SANAYI` industry, `SHIMI` chemical, `FACTORY`
-/// plant, as `zavod` reads): read in English on both sides.
+/// plant as `zavod` reads, `METALLIC` metal as 金属 reads): read in English
+/// on both sides.
 const BUSINESS_WORDS: &[(&str, &str)] = &[
     ("sanayi", "industry"),
     ("sanayii", "industry"),
@@ -562,6 +563,7 @@ const BUSINESS_WORDS: &[(&str, &str)] = &[
     ("petroshimi", "petrochemical"),
     ("sakhteman", "construction"),
     ("factory", "plant"),
+    ("metallic", "metal"),
 ];
 
 /// Generic words of organizations, which one spelling of a name adds and
