@@ -878,6 +878,10 @@ pub fn phonetic_key(word: &str) -> String {
             (b'e', b'o') => ("o", 2),
             (b'o', b'o') | (b'o', b'u') | (b'e', b'u') => ("u", 2),
             (b'o', b'e') => ("oi", 2),
+            // Arabic `aee` and `yee` are a vowel and a long `i` (`Saeed`,
+            // `Sayeed` / `Said`), not the Korean `ae` or `ye`.
+            (b'a', b'e') if at(index + 2) == b'e' => ("a", 1),
+            (b'y', b'e') if at(index + 2) == b'e' => ("i", 3),
             (b'y', b'e') if at(index + 2) != b'o' => ("e", 2),
             (b'a', b'e') | (b'i', b'e') => ("e", 2),
             (b'e', b'e') => ("i", 2),
@@ -1145,6 +1149,8 @@ mod tests {
             ("ri", "li"),
             ("abdullah", "abdulla"),
             ("ghasem", "qasem"),
+            ("saeed", "said"),
+            ("sayeed", "said"),
         ] {
             assert_eq!(phonetic_key(a), phonetic_key(b), "{a} / {b}");
         }
