@@ -222,10 +222,13 @@ impl Index {
             if let Some(russian) = token.russian_key() {
                 self.push_term(russian, true, &mut hits);
             }
-            // The same word with the article written onto it, or without it.
+            // The same word with the article (`al`, `el`) written onto it, or without it.
             if !token.vowelless {
                 if token.text.len() >= MIN_ARTICLE_REST {
-                    self.push_term(&phonetic_key(&format!("al{}", token.text)), false, &mut hits);
+                    for article in ["al", "el"] {
+                        let joined = format!("{article}{}", token.text);
+                        self.push_term(&phonetic_key(&joined), false, &mut hits);
+                    }
                 }
                 if let Some(rest) = without_joined_article(&token.text) {
                     self.push_term(&phonetic_key(rest), false, &mut hits);

@@ -227,7 +227,31 @@ pub fn words(ascii: &str) -> Vec<String> {
         pieces.push(current);
     }
     push_pieces(&mut pieces, &mut words);
-    drop_standalone_articles(words)
+    drop_standalone_articles(split_din(words))
+}
+
+/// The shortest name `din` is split from (`Alaeddin`; not `Aladdin`).
+const MIN_DIN_NAME: usize = 3;
+
+/// Splits `din` ("of the faith") run onto the name before it with the
+/// article (`Nasreddine`, `Salahuddin`, `Uddin`) as lists write it apart
+/// (`Nasr al-Din`, `Salah ud-Din`, `ud-Din`).
+fn split_din(words: Vec<String>) -> Vec<String> {
+    let mut split = Vec::with_capacity(words.len());
+    for word in words {
+        let stem = word.strip_suffix('e').unwrap_or(&word);
+        let name =
+            ["uddin", "eddin", "addin", "oddin"].iter().find_map(|end| stem.strip_suffix(end));
+        match name {
+            Some("") => split.push("din".to_string()),
+            Some(name) if name.len() >= MIN_DIN_NAME => {
+                split.push(name.to_string());
+                split.push("din".to_string());
+            }
+            _ => split.push(word),
+        }
+    }
+    split
 }
 
 /// Joins the hyphenated pieces of one word, dropping articles before a name
@@ -992,6 +1016,12 @@ mod tests {
         assert_eq!(texts("AL-TIKRITI, Saddam Hussein"), ["tikriti", "saddam", "hussein"]);
         assert_eq!(texts("Sayf ad-Din"), ["sayf", "din"]);
         assert_eq!(texts("Muhyi-al-Din"), ["muhyi", "din"]);
+        // `din` run onto the name with the article, as lists write it apart.
+        assert_eq!(texts("NASREDDINE, Ghazi"), ["nasr", "din", "ghazi"]);
+        assert_eq!(texts("Salahuddin"), texts("Salah ud-Din"));
+        assert_eq!(texts("Bashir Uddin"), texts("Bashir-Ud-Din"));
+        assert_eq!(texts("Golboddin"), ["golb", "din"]);
+        assert_eq!(texts("Aladdin"), ["aladdin"]);
         assert_eq!(texts("EL MOTASSADEQ, Mounir"), ["motassadeq", "mounir"]);
         assert_eq!(texts("Abd al-Rahman"), ["abd", "rahman"]);
         for joined in ["Abdulrahman", "Abdurrahman", "Abdelrahman", "Abd-al-Rahman"] {
