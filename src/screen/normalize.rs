@@ -338,14 +338,28 @@ pub(super) fn somali_read(text: &str) -> Option<String> {
 /// `abu` with the article run onto it (`Abul`, Persian `Abol`).
 const ABU_WITH_ARTICLE: &[&str] = &["abul", "abol"];
 
-/// Drops `al` and `el` written as words before another word (`AL QAIDA`),
+/// The article as lists write it as a word of its own: Arabic `al`, `el`,
+/// and as Urdu names carry it (`Zia ul Haq`, `Zaki ur Rehman`, `Bashir ud
+/// Din`), as they also write it hyphenated (`Zia-ul-Haq`).
+const STANDALONE_ARTICLES: &[&str] = &["al", "el", "ul", "ur", "ud"];
+
+/// The article as Urdu names write it ([`STANDALONE_ARTICLES`]).
+const URDU_ARTICLES: &[&str] = &["ul", "ur", "ud"];
+
+/// Drops the article written as a word before another word (`AL QAIDA`),
 /// and reads `abul` there as `abu` (`Abul Hasan` is `Abu al-Hasan`).
 fn drop_standalone_articles(words: Vec<String>) -> Vec<String> {
     let count = words.len();
     words
         .into_iter()
         .enumerate()
-        .filter(|(index, word)| !(matches!(word.as_str(), "al" | "el") && index + 1 < count))
+        .filter(|(index, word)| {
+            let article = STANDALONE_ARTICLES.contains(&word.as_str());
+            // An Urdu article ends a given name written before its surname
+            // (`RAHMAN, Inayat ur`).
+            let urdu = URDU_ARTICLES.contains(&word.as_str());
+            !(article && index + 1 < count || urdu && count > 1)
+        })
         .map(|(index, word)| {
             if index + 1 < count && ABU_WITH_ARTICLE.contains(&word.as_str()) {
                 "abu".to_string()
@@ -1021,6 +1035,9 @@ mod tests {
         assert_eq!(texts("Salahuddin"), texts("Salah ud-Din"));
         assert_eq!(texts("Bashir Uddin"), texts("Bashir-Ud-Din"));
         assert_eq!(texts("Golboddin"), ["golb", "din"]);
+        assert_eq!(texts("Zia ul Haq"), texts("Zia-ul-Haq"));
+        assert_eq!(texts("Zaki ur Rehman"), ["zaki", "rehman"]);
+        assert_eq!(texts("RAHMAN, Inayat ur"), ["rahman", "inayat"]);
         assert_eq!(texts("Aladdin"), ["aladdin"]);
         assert_eq!(texts("EL MOTASSADEQ, Mounir"), ["motassadeq", "mounir"]);
         assert_eq!(texts("Abd al-Rahman"), ["abd", "rahman"]);

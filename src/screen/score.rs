@@ -107,6 +107,9 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some(found);
     }
+    if french_spelling(query, listed) || french_spelling(listed, query) {
+        return Some((FRENCH_SPELLING_SIMILARITY, How::Phonetic));
+    }
     let (short, long) =
         if query.text.len() <= listed.text.len() { (query, listed) } else { (listed, query) };
     if short.text.len() == 1 && long.text.starts_with(short.text.as_str()) {
@@ -166,6 +169,38 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
         .or_else(|| article_joined(listed, query))
         .or_else(|| somali_spelling(query, listed))
         .or_else(|| somali_spelling(listed, query))
+}
+
+/// How alike an Arabic name as French writes it and as English does count
+/// ([`french_spelling`]).
+const FRENCH_SPELLING_SIMILARITY: f32 = 0.9;
+
+/// The shortest word read as French romanization ([`french_spelling`]).
+const MIN_FRENCH_WORD: usize = 5;
+
+/// Whether `french` is `other` as French romanization writes an Arabic
+/// name: `ch` after a vowel for the `sh` of English ones (`Hicham` /
+/// `Hisham`, `Achraf` / `Ashraf`, `Bachir` / `Bashir`). Not a first `ch`,
+/// which Chinese and English write for another sound (`Chen` / `Shen`).
+fn french_spelling(french: &Token, other: &Token) -> bool {
+    if french.text.len() < MIN_FRENCH_WORD || other.vowelless || !other.text.contains("sh") {
+        return false;
+    }
+    let bytes = french.text.as_bytes();
+    let is_vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
+    let after_vowel = |index: usize| {
+        index > 0
+            && bytes.get(index - 1).copied().is_some_and(is_vowel)
+            && bytes.get(index..index + 2) == Some(b"ch")
+    };
+    if !(1..bytes.len()).any(after_vowel) {
+        return false;
+    }
+    let mut read = String::with_capacity(bytes.len());
+    for (index, &byte) in bytes.iter().enumerate() {
+        read.push(if after_vowel(index) { 's' } else { char::from(byte) });
+    }
+    super::normalize::phonetic_key(&read) == other.key
 }
 
 /// Whether `slavic` is `other` as Russian romanization writes a Belarusian
@@ -1174,6 +1209,14 @@ mod tests {
         assert_eq!(token_similarity(&t("sokolov"), &t("sukharev")), None);
         assert_eq!(token_similarity(&t("yusupov"), &t("jusupov")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("mikhailov"), &t("mihaylov")).map(|x| x.1), Some(How::Typo));
+        // French romanization of Arabic names: `ch` after a vowel is `sh`.
+        for (french, english) in [("hicham", "hisham"), ("achraf", "ashraf"), ("bachir", "bashir")]
+        {
+            assert_eq!(token_similarity(&t(french), &t(english)).map(|x| x.0), Some(0.9));
+            assert_eq!(token_similarity(&t(english), &t(french)).map(|x| x.0), Some(0.9));
+        }
+        let first_ch = token_similarity(&t("chuang"), &t("shuang")).map(|x| x.1);
+        assert_ne!(first_ch, Some(How::Phonetic), "a first ch is another sound");
         // The article run onto a word, which lists drop when written apart.
         for (joined, bare) in [
             ("alharamein", "haramain"),
