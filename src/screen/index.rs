@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::normalize::{
     phonetic_key, vowel_shape, without_joined_article, Token, MIN_ARTICLE_REST,
 };
+use super::score::Rarity;
 use super::translit::{spellings, Spelling, Via};
 use super::Entity;
 
@@ -33,6 +34,12 @@ const NEAR_TERM_SHARE: f32 = 0.5;
 /// words more (two such words, or three seen a few times each).
 const DISTINCTIVE_NAME: f32 = 1.65;
 
+/// How rare the words of a name holding a rare word must be together, in
+/// words the list has nowhere else, to name it with words more or less
+/// when that word is written alike (`Ali Mahamat DARASSA` for `DARASSA,
+/// Ali`; see [`Rarity::WithRareWord`]).
+const WITH_RARE_WORD_NAME: f32 = 1.3;
+
 /// A rare word ([`Index::rare_weight`]) is found in fewer indexed names
 /// than this: in one or two, a name's own word (`SYRISS`) rather than a
 /// common one (`ATLAS`, in ten). Between two and three, clear of rounding.
@@ -51,10 +58,10 @@ pub struct Form {
     pub tokens: Vec<Token>,
     /// How much each token weighs.
     pub weights: Vec<f32>,
-    /// Whether its words, legal forms aside, are together as rare as
-    /// 1.65 words the list has nowhere else (`DISTINCTIVE_NAME`): a query that
-    /// holds every one of them names it, whatever else it holds.
-    pub distinctive: bool,
+    /// How rare its words are together, legal forms aside
+    /// ([`Index::rarity`]): a query that holds every word of a distinctive
+    /// name names it, whatever else it holds.
+    pub rarity: Rarity,
 }
 
 /// The inverted index. Stored without its entities (see
@@ -92,7 +99,7 @@ impl Index {
                         via,
                         tokens,
                         weights: Vec::new(),
-                        distinctive: false,
+                        rarity: Rarity::Common,
                     });
                 }
             }
@@ -159,22 +166,31 @@ impl Index {
             KeyMap::from_pairs(terms.into_iter().map(|(key, term)| (key, u64::from(term))));
         for form in &mut forms {
             form.weights = form.tokens.iter().map(|token| index.weight(token)).collect();
-            form.distinctive = index.is_distinctive(&form.tokens, &form.weights);
+            form.rarity = index.rarity(&form.tokens, &form.weights);
         }
         index.forms = forms;
         index
     }
 
-    /// Whether a name's words, legal forms aside, are together as rare as
-    /// 1.65 words the index has nowhere (`DISTINCTIVE_NAME`).
-    pub fn is_distinctive(&self, tokens: &[Token], weights: &[f32]) -> bool {
-        let rarity: f32 = tokens
-            .iter()
-            .zip(weights)
-            .filter(|(token, _)| !token.weak)
-            .map(|(_, weight)| weight)
-            .sum();
-        rarity >= DISTINCTIVE_NAME * self.unseen_weight
+    /// How rare a name's words are together, legal forms aside: as rare
+    /// as 1.65 words the index has nowhere (`DISTINCTIVE_NAME`), or as 1.3
+    /// (`WITH_RARE_WORD_NAME`) with one word the index has in at most two
+    /// names ([`Index::rare_weight`]; an unseen word is not one).
+    pub fn rarity(&self, tokens: &[Token], weights: &[f32]) -> Rarity {
+        let name_words = || tokens.iter().zip(weights).filter(|(token, _)| !token.weak);
+        let sum: f32 = name_words().map(|(_, weight)| weight).sum();
+        let rare_word = || {
+            name_words().any(|(token, weight)| {
+                *weight >= self.rare_weight() && self.terms.get(&term_key(token)).is_some()
+            })
+        };
+        if sum >= DISTINCTIVE_NAME * self.unseen_weight {
+            Rarity::Distinctive
+        } else if sum >= WITH_RARE_WORD_NAME * self.unseen_weight && rare_word() {
+            Rarity::WithRareWord
+        } else {
+            Rarity::Common
+        }
     }
 
     /// The weight from which a word is rare: found in fewer than
@@ -560,7 +576,11 @@ mod tests {
         }
         let index = Index::build(entities);
         let distinctive = |id: u32| {
-            index.forms.iter().filter(|form| form.entity == id).all(|form| form.distinctive)
+            index
+                .forms
+                .iter()
+                .filter(|form| form.entity == id)
+                .all(|form| form.rarity != Rarity::Common)
         };
         assert!(!distinctive(0));
         assert!(distinctive(1));

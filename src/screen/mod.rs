@@ -27,7 +27,7 @@ use crate::lists::ImportedList;
 use crate::model::{EntityKind, Identifier, Status};
 use crate::registry::Registry;
 use index::Index;
-use score::{align, Missing, Pair};
+use score::{align, Missing, Pair, Rarity};
 use translit::{spellings, Via};
 
 /// The default threshold: the score from which a match is reported. Chosen
@@ -336,7 +336,7 @@ impl Screener {
         let rare_weight = self.index.rare_weight();
         for spelling in &query_spellings {
             let weights: Vec<f32> = spelling.tokens.iter().map(|t| self.index.weight(t)).collect();
-            let query_distinctive = self.index.is_distinctive(&spelling.tokens, &weights);
+            let query_rarity = self.index.rarity(&spelling.tokens, &weights);
             for form_index in self.index.candidates(&spelling.tokens) {
                 let Some(form) = self.index.forms.get(form_index as usize) else { continue };
                 let Some(entity) = self.index.entities.get(form.entity as usize) else { continue };
@@ -351,8 +351,10 @@ impl Screener {
                 let as_written = spelling.via == Via::AsWritten && form.via == Via::AsWritten;
                 let missing = if syllables(spelling.via) || syllables(form.via) {
                     Missing::Syllables
-                } else if as_written && (form.distinctive || query_distinctive) {
-                    Missing::Distinctive { query: query_distinctive, listed: form.distinctive }
+                } else if as_written
+                    && (form.rarity != Rarity::Common || query_rarity != Rarity::Common)
+                {
+                    Missing::Distinctive { query: query_rarity, listed: form.rarity }
                 } else {
                     Missing::Optional
                 };

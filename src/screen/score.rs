@@ -471,6 +471,20 @@ impl Alignment {
     }
 }
 
+/// How rare a name's words are together, legal forms aside (see
+/// [`Missing::Distinctive`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum Rarity {
+    /// Neither of the two below.
+    Common,
+    /// As rare as 1.3 words the list has nowhere, one of them a word of the
+    /// list in at most two names (`DARASSA, Ali`): distinctive when that
+    /// word is written alike on both sides.
+    WithRareWord,
+    /// As rare as 1.65 words the list has nowhere (`NKUNDA, Laurent`).
+    Distinctive,
+}
+
 /// How much a word one side lacks counts against a match.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Missing {
@@ -483,7 +497,8 @@ pub enum Missing {
     Syllables,
     /// As [`Missing::Optional`], where one side or both are distinctive
     /// names, their words together rare (`NKUNDA, Laurent`; not `PIONEER
-    /// LOGISTICS`). When the query holds every word of a distinctive
+    /// LOGISTICS`), or rare with a rare word written alike on both sides
+    /// ([`Rarity::WithRareWord`]). When the query holds every word of a distinctive
     /// listed name, the first query word the list lacks costs 0.5 of its
     /// weight instead of 0.85 (`Laurent Nkunda Mahoro Batware` for `NKUNDA,
     /// Laurent`); when the list holds every word of a distinctive query,
@@ -491,10 +506,10 @@ pub enum Missing {
     /// 0.5 instead of 0.7 (`Khamis AL-ISSAWI` for `AL-ISSAWI, Khamis Farhan
     /// Al-Khanjar`).
     Distinctive {
-        /// Whether the query's words are together rare.
-        query: bool,
-        /// Whether the listed name's words are together rare.
-        listed: bool,
+        /// How rare the query's words are together.
+        query: Rarity,
+        /// How rare the listed name's words are together.
+        listed: Rarity,
     },
 }
 
@@ -549,13 +564,25 @@ pub fn align(
         numerator += similarity * weight;
         denominator += weight;
     }
-    let (query_distinctive, listed_distinctive) = match missing {
+    let (query_rarity, listed_rarity) = match missing {
         Missing::Distinctive { query, listed } => (query, listed),
-        Missing::Optional | Missing::Syllables => (false, false),
+        Missing::Optional | Missing::Syllables => (Rarity::Common, Rarity::Common),
     };
     let every_listed_word_found = listed_used.iter().all(|used| *used);
     let every_query_word_found = query_used.iter().all(|used| *used);
-    let extra_cost = if listed_distinctive && every_listed_word_found {
+    // A rare word written alike on both sides (`DARASSA`), not one met
+    // only by sound (`Malee` / `Mary`).
+    let rare_word_alike = pairs.iter().any(|(query_range, listed_range, _, how)| {
+        *how == How::Exact
+            && query_range.clone().any(|q| weight(query_weights, q) >= rare_weight)
+            && listed_range.clone().any(|l| weight(listed_weights, l) >= rare_weight)
+    });
+    let distinctive = |rarity: Rarity| match rarity {
+        Rarity::Distinctive => true,
+        Rarity::WithRareWord => rare_word_alike,
+        Rarity::Common => false,
+    };
+    let extra_cost = if distinctive(listed_rarity) && every_listed_word_found {
         BESIDE_DISTINCTIVE_COST
     } else {
         EXTRA_QUERY_WORD_COST
@@ -563,7 +590,7 @@ pub fn align(
     // A query's rarity is only its rarity in the list (`Mary Taylor`), so
     // its words must all be sure pairs.
     let all_sure = pairs.iter().all(|(_, _, similarity, _)| *similarity >= SURE_SIMILARITY);
-    let missing_cost = if query_distinctive && every_query_word_found && all_sure {
+    let missing_cost = if distinctive(query_rarity) && every_query_word_found && all_sure {
         BESIDE_DISTINCTIVE_COST
     } else {
         MISSING_LISTED_WORD_COST
@@ -975,6 +1002,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_rare_word_is_distinctive_only_when_that_word_is_written_alike() {
+        // `ali` a common word (0.5), `darassa` and `mahamat` rare (1.0).
+        let weights = |tokens: &[Token]| -> Vec<f32> {
+            tokens.iter().map(|t| if t.text == "ali" { 0.5 } else { 1.0 }).collect()
+        };
+        let listed = tokens(&words("DARASSA, Ali"), false);
+        let at = |query: &str, rarity: Rarity| {
+            let query = tokens(&words(query), false);
+            let missing = Missing::Distinctive { query: Rarity::Common, listed: rarity };
+            align(&query, &weights(&query), &listed, &weights(&listed), missing, 0.9).score
+        };
+        // Both listed words found, `mahamat` left over: 3 / (3 + 0.5)
+        // beside a name whose rare word is written alike, 3 / (3 + 0.85) else.
+        let alike = at("Ali Mahamat Darassa", Rarity::WithRareWord);
+        assert!((alike - 3.0 / 3.5).abs() < 1e-6, "{alike}");
+        let common = at("Ali Mahamat Darassa", Rarity::Common);
+        assert!((common - 3.0 / 3.85).abs() < 1e-6, "{common}");
+        // The rare word met only through a slip: the usual cost.
+        assert_eq!(
+            at("Ali Mahamat Darasa", Rarity::WithRareWord),
+            at("Ali Mahamat Darasa", Rarity::Common)
+        );
+        // A distinctive name needs no such word.
+        assert!(
+            at("Ali Mahamat Darasa", Rarity::Distinctive)
+                > at("Ali Mahamat Darasa", Rarity::Common)
+        );
+    }
+
+    #[test]
     fn query_words_around_a_distinctive_listed_name_cost_less() {
         let (query, listed) = (
             tokens(&words("Laurent Nkunda Mahoro Batware"), false),
@@ -987,7 +1044,7 @@ mod tests {
         // Both listed words found; two query words left over:
         // 4 / (4 + 0.85 + 0.35) as usual, 4 / (4 + 0.5 + 0.35) around a distinctive name.
         assert!((at(Missing::Optional) - 4.0 / 5.2).abs() < 1e-6);
-        let around = Missing::Distinctive { query: false, listed: true };
+        let around = Missing::Distinctive { query: Rarity::Common, listed: Rarity::Distinctive };
         assert!((at(around) - 4.0 / 4.85).abs() < 1e-6);
         // With a listed word missing, the usual cost.
         let partly = tokens(&words("Laurent Nkunda Mahoro"), false);
@@ -999,7 +1056,7 @@ mod tests {
         // The other way round: a distinctive query found whole, one listed
         // word left out: 4 / (4 + 0.7) as usual, 4 / (4 + 0.5) within a
         // distinctive query; not when a pair is only a slip.
-        let within = Missing::Distinctive { query: true, listed: false };
+        let within = Missing::Distinctive { query: Rarity::Distinctive, listed: Rarity::Common };
         let (query, listed) = (partly.get(..2).unwrap_or_default(), &listed[..]);
         let shorter = |missing| {
             align(query, &ones(query), listed, &ones(listed), missing, EVERY_WORD_RARE).score
