@@ -414,6 +414,12 @@ fn push_split_abd(word: String, words: &mut Vec<String>) {
 /// Legal forms and their spellings across languages, as word sequences, with
 /// the canonical tokens they stand for. Longer phrases come first.
 const LEGAL_FORMS: &[(&str, &str)] = &[
+    ("federal state unitary enterprise", "sue"),
+    ("state unitary enterprise", "sue"),
+    ("private unitary enterprise", "pue"),
+    ("unitary enterprise", "ue"),
+    ("federal state enterprise", "se"),
+    ("state enterprise", "se"),
     ("limited liability company", "llc"),
     ("limited liability partnership", "llp"),
     ("public joint stock company", "pjsc"),
@@ -1114,6 +1120,8 @@ mod tests {
         assert_eq!(texts("Acme Factory"), texts("Acme Plant"));
         assert_eq!(texts("Acme Mine Number 2"), texts("Acme Mine No. 2"));
         assert_eq!(texts("OSOO Acme"), ["llc", "acme"]);
+        assert_eq!(texts("Federal State Unitary Enterprise Acme"), texts("FSUE Acme"));
+        assert_eq!(texts("State Enterprise Acme Sea Port"), ["se", "acme", "sea", "port"]);
         assert_eq!(texts("Acme Consultadoria Limitada"), ["acme", "consultadoria", "ltd"]);
         assert_eq!(texts("Acme Sociedad Anónima"), ["acme", "sa"]);
         // Legal forms of Belgium, Portugal, Lebanon, Venezuela, the Gulf,
