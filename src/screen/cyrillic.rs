@@ -122,6 +122,8 @@ const LATIN_TERMS: &[(&str, &str)] = &[
     ("dizain", "design"),
     ("dizayn", "design"),
     ("servis", "service"),
+    ("kommerchesk", "commercial"),
+    ("stroiteln", "construction"),
 ];
 
 /// The Russian case and gender endings a transliterated business word may
@@ -175,6 +177,8 @@ mod tests {
             ("treid", "trading"),
             ("dizayn", "design"),
             ("servisa", "service"),
+            ("kommercheski", "commercial"),
+            ("stroitelnaya", "construction"),
         ] {
             assert_eq!(latin_english(word), Some(english), "{word}");
         }
