@@ -180,8 +180,9 @@ impl Index {
         let name_words = || tokens.iter().zip(weights).filter(|(token, _)| !token.weak);
         let sum: f32 = name_words().map(|(_, weight)| weight).sum();
         let rare_word = || {
+            let rare_weight = self.rare_weight();
             name_words().any(|(token, weight)| {
-                *weight >= self.rare_weight() && self.terms.get(&term_key(token)).is_some()
+                *weight >= rare_weight && self.terms.get(&term_key(token)).is_some()
             })
         };
         if sum >= DISTINCTIVE_NAME * self.unseen_weight {

@@ -338,27 +338,28 @@ pub(super) fn somali_read(text: &str) -> Option<String> {
 /// `abu` with the article run onto it (`Abul`, Persian `Abol`).
 const ABU_WITH_ARTICLE: &[&str] = &["abul", "abol"];
 
-/// The article as lists write it as a word of its own: Arabic `al`, `el`,
-/// and as Urdu names carry it (`Zia ul Haq`, `Zaki ur Rehman`, `Bashir ud
-/// Din`), as they also write it hyphenated (`Zia-ul-Haq`).
-const STANDALONE_ARTICLES: &[&str] = &["al", "el", "ul", "ur", "ud"];
+/// The Arabic article as lists write it as a word of its own (`AL QAIDA`).
+const STANDALONE_ARTICLES: &[&str] = &["al", "el"];
 
-/// The article as Urdu names write it ([`STANDALONE_ARTICLES`]).
+/// The article as Urdu names carry it as a word of its own (`Zia ul Haq`,
+/// `Zaki ur Rehman`, `Bashir ud Din`), as they also write it hyphenated
+/// (`Zia-ul-Haq`).
 const URDU_ARTICLES: &[&str] = &["ul", "ur", "ud"];
 
-/// Drops the article written as a word before another word (`AL QAIDA`),
-/// and reads `abul` there as `abu` (`Abul Hasan` is `Abu al-Hasan`).
+/// Drops the article written as a word before another word (`AL QAIDA`,
+/// `Zia ul Haq`), an Urdu one at the end too, and reads `abul` there as
+/// `abu` (`Abul Hasan` is `Abu al-Hasan`).
 fn drop_standalone_articles(words: Vec<String>) -> Vec<String> {
     let count = words.len();
     words
         .into_iter()
         .enumerate()
         .filter(|(index, word)| {
-            let article = STANDALONE_ARTICLES.contains(&word.as_str());
-            // An Urdu article ends a given name written before its surname
-            // (`RAHMAN, Inayat ur`).
+            let arabic = STANDALONE_ARTICLES.contains(&word.as_str());
+            // An Urdu article also ends a given name written before its
+            // surname (`RAHMAN, Inayat ur`).
             let urdu = URDU_ARTICLES.contains(&word.as_str());
-            !(article && index + 1 < count || urdu && count > 1)
+            !(arabic && index + 1 < count || urdu && count > 1)
         })
         .map(|(index, word)| {
             if index + 1 < count && ABU_WITH_ARTICLE.contains(&word.as_str()) {
@@ -637,7 +638,6 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "enterprise",
     "enterprises",
     "export",
-    "factory",
     "firm",
     "foundation",
     "front",
@@ -689,7 +689,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
 
 /// Whether `text` is a generic word of organizations ([`ORGANIZATION_WORDS`]).
 fn is_organization_word(text: &str) -> bool {
-    (4..=15).contains(&text.len()) && ORGANIZATION_WORDS.binary_search(&text).is_ok()
+    ORGANIZATION_WORDS.binary_search(&text).is_ok()
 }
 
 /// Function words that carry little evidence: English, Romance, Dutch and

@@ -572,14 +572,16 @@ pub fn align(
     let every_query_word_found = query_used.iter().all(|used| *used);
     // A rare word written alike on both sides (`DARASSA`), not one met
     // only by sound (`Malee` / `Mary`).
-    let rare_word_alike = pairs.iter().any(|(query_range, listed_range, _, how)| {
-        *how == How::Exact
-            && query_range.clone().any(|q| weight(query_weights, q) >= rare_weight)
-            && listed_range.clone().any(|l| weight(listed_weights, l) >= rare_weight)
-    });
+    let rare_word_alike = || {
+        pairs.iter().any(|(query_range, listed_range, _, how)| {
+            *how == How::Exact
+                && query_range.clone().any(|q| weight(query_weights, q) >= rare_weight)
+                && listed_range.clone().any(|l| weight(listed_weights, l) >= rare_weight)
+        })
+    };
     let distinctive = |rarity: Rarity| match rarity {
         Rarity::Distinctive => true,
-        Rarity::WithRareWord => rare_word_alike,
+        Rarity::WithRareWord => rare_word_alike(),
         Rarity::Common => false,
     };
     let extra_cost = if distinctive(listed_rarity) && every_listed_word_found {
