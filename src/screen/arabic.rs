@@ -81,21 +81,50 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// "Son of" and "daughter of" in Arabic script (بن، ابن، بنت، ولد).
 const SON_OF: &[&str] = &["بن", "ابن", "إبن", "بنت", "ولد"];
 
-/// The parts of one written word: the article dropped, `عبد` split from a
-/// name joined to it.
+/// The ways `abd` is written at the start of a word: with ayn, or with the
+/// alef of a name spelled as it sounds (`ابدل` for `Abdul`).
+const ABD_SPELLINGS: &[&str] = &[ABD, "ابد"];
+
+/// The article as a name spelled by sound writes it after `abd`: `ال`,
+/// `ل` (`ابدلكريم`, `Abdelkarim`), `ول` (`Abdoulaziz`).
+const ARTICLES_AFTER_ABD: &[&str] = &[ARTICLE, "ول", "ل"];
+
+/// `din` (faith) with the article, run onto the name before it
+/// (`محيالدين`, `Muhyi al-Din`), as lists write it apart.
+const ARTICLE_DIN: &[&str] = &["الدين", "الدن"];
+
+/// The parts of one written word: the article dropped, `abd` split from a
+/// name joined to it (with its article), `din` with its article split from
+/// the name before it.
 fn parts(word: &str) -> Vec<&str> {
-    if let Some(rest) = word.strip_prefix(ABD) {
+    for abd in ABD_SPELLINGS.iter() {
+        let Some(rest) = word.strip_prefix(abd) else { continue };
         if rest == ALLAH {
             return vec![ABD, ALLAH];
         }
-        if let Some(name) = rest.strip_prefix(ARTICLE).filter(|name| name.chars().count() >= 2) {
-            return vec![ABD, name];
+        if rest.starts_with("لل") {
+            break; // `Abdullah` spelled by sound (`ابدللة`): one name
+        }
+        for article in ARTICLES_AFTER_ABD {
+            match rest.strip_prefix(article) {
+                // `ابدل` alone: `Abdul` written apart from the name after it.
+                Some("") if *article != ARTICLE => return vec![ABD],
+                Some(name) if name.chars().count() >= 2 => return vec![ABD, name],
+                _ => {}
+            }
         }
     }
     if word != ALLAH {
-        if let Some(name) = word.strip_prefix(ARTICLE).filter(|name| name.chars().count() >= 2) {
-            return vec![name];
+        let name = word.strip_prefix(ARTICLE).filter(|name| name.chars().count() >= 2);
+        let name = name.unwrap_or(word);
+        for din in ARTICLE_DIN {
+            if let Some(before) =
+                name.strip_suffix(din).filter(|before| before.chars().count() >= 2)
+            {
+                return vec![before, &din[ARTICLE.len()..]];
+            }
         }
+        return vec![name];
     }
     vec![word]
 }
@@ -309,6 +338,18 @@ mod tests {
         assert_eq!(read("عبدالله"), "abd allh");
         assert_eq!(read("الله"), "allh");
         assert_eq!(read("عبدالعزيز"), "abd aziz");
+        // `abd` as a name spelled by sound writes it, with its article.
+        assert_eq!(read("ابدلكريم"), "abd krim");
+        assert_eq!(read("عبدلكريم"), "abd krim");
+        assert_eq!(read("ابدولعزيز"), "abd aziz");
+        assert_eq!(read("ابدل كريم"), "abd krim");
+        assert_eq!(read("عبدل"), "abd");
+        assert_eq!(read("ابدللة"), "abdlla", "Abdullah, one name");
+        assert_eq!(read("ابدال"), "abdal", "a name, not abd with nothing after it");
+        // `din` with the article, run onto the name before it.
+        assert_eq!(read("محيالدين"), "mhi din");
+        assert_eq!(read("نورالدين"), "nur din");
+        assert_eq!(read("الدين"), "din");
     }
 
     fn written(arabic: &str, latin: &str) -> bool {
