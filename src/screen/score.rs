@@ -250,17 +250,20 @@ fn somali_spelling(somali: &Token, other: &Token) -> Option<(f32, How)> {
 /// Whether `joined` is `other` with the Arabic article written onto it
 /// (`alharamain` / `haramain`: lists drop the article written apart or
 /// hyphenated, not one run together), and how alike they are then.
+/// `other` may be an Arabic-script word, read without its article
+/// (`alhosseini` / الحسيني).
 fn article_joined(joined: &Token, other: &Token) -> Option<(f32, How)> {
     let rest = super::normalize::without_joined_article(&joined.text)?;
     // Lengths and first sounds first: most words starting with `al` are
     // told apart without reading the rest.
-    if rest.len().abs_diff(other.text.len()) > 2
-        || other.vowelless
+    // (An Arabic-script word is shorter by the vowels it leaves out.)
+    if (!other.vowelless && rest.len().abs_diff(other.text.len()) > 2)
+        || joined.vowelless
         || !same_first_sound(rest, &other.text)
     {
         return None;
     }
-    let (similarity, _) = token_similarity(&Token::new(rest, false, joined.vowelless), other)?;
+    let (similarity, _) = token_similarity(&Token::new(rest, false, false), other)?;
     (similarity >= MIN_MERGE_SIMILARITY).then_some((similarity.min(0.95), How::Joined))
 }
 
@@ -1288,6 +1291,15 @@ mod tests {
             assert_eq!(token_similarity(&t(joined), &t(bare)).map(|x| x.1), Some(How::Joined));
             assert_eq!(token_similarity(&t(bare), &t(joined)).map(|x| x.1), Some(How::Joined));
         }
+        // An Arabic-script word is read without its article.
+        let arabic =
+            |word: &str| super::super::arabic::tokens(&super::super::normalize::fold(word));
+        for (joined, script) in [("alhosseini", "الحسيني"), ("alzahrani", "الزهراني")] {
+            let read = &arabic(script)[0];
+            assert_eq!(token_similarity(&t(joined), read).map(|x| x.1), Some(How::Joined));
+            assert_eq!(token_similarity(read, &t(joined)).map(|x| x.1), Some(How::Joined));
+        }
+        assert_eq!(token_similarity(&t("alhosseini"), &arabic("الحسن")[0]), None);
         assert_eq!(token_similarity(&t("alma"), &t("ma")), None, "too short to take off");
         assert_eq!(token_similarity(&t("alexander"), &t("xander")), None, "other words");
     }
