@@ -228,8 +228,26 @@ fn slots(key: &[u8]) -> (&[u8], Vec<Slot<'_>>) {
 /// is often left out in Latin: `الله` is `Allah`). A final `e` that ends
 /// the Latin word as written (`latin_ends_in_e`) is silent, as in French
 /// spellings (`Djermane` is `جرمان`); `Soleh`, whose key ends in the same
-/// `e`, writes ه.
+/// `e`, writes ه. A Latin `v` may also be the ف that Arabic writes for it
+/// (`فلاديمير` is `Vladimir`, `جفاد` is `Javad`).
 pub fn written_like(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool) -> bool {
+    aligned(arabic_key, latin_key, latin_ends_in_e, LatinV::Waw)
+        || arabic_key.contains('f')
+            && latin_key.contains('v')
+            && aligned(arabic_key, latin_key, latin_ends_in_e, LatinV::Feh)
+}
+
+/// What a Latin `v` is read as in [`aligned`].
+#[derive(Clone, Copy, PartialEq)]
+enum LatinV {
+    /// Inside a word, the waw the script writes as a vowel (`Javad` / `جواد`).
+    Waw,
+    /// The feh the script writes for it (`Javad` / `جفاد`).
+    Feh,
+}
+
+/// [`written_like`] with a Latin `v` read one way.
+fn aligned(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool, latin_v: LatinV) -> bool {
     let (arabic_initial, mut arabic) = slots(arabic_key.as_bytes());
     let (latin_initial, latin) = slots(latin_key.as_bytes());
     if arabic_initial.is_empty() != latin_initial.is_empty() {
@@ -244,7 +262,7 @@ pub fn written_like(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool) ->
     let mut latin_slots: Vec<(u8, Vec<u8>)> = Vec::new();
     for (index, slot) in latin.iter().enumerate() {
         match latin_slots.last_mut() {
-            Some(previous) if slot.consonant == b'v' && index > 0 => {
+            Some(previous) if slot.consonant == b'v' && index > 0 && latin_v == LatinV::Waw => {
                 previous.1.push(b'w');
                 previous.1.extend_from_slice(slot.vowels);
             }
@@ -266,7 +284,9 @@ pub fn written_like(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool) ->
             && (!latin_ends_in_e || vowels != b"e")
             && !final_h
             && arabic.consonant != b'h';
-        arabic.consonant == *consonant
+        let same_consonant = arabic.consonant == *consonant
+            || latin_v == LatinV::Feh && arabic.consonant == b'f' && *consonant == b'v';
+        same_consonant
             && (!written || !vowels.is_empty())
             && (!needs_waw || arabic.vowels.contains(&b'u'))
             && (!diphthong || written)
@@ -382,6 +402,9 @@ mod tests {
             ("محمود", "mahmoud"),
             ("جرمان", "djermane"),
             ("أمين", "amine"),
+            ("جفاد", "javad"),
+            ("فلاديمير", "vladimir"),
+            ("داوود", "davoud"),
         ] {
             assert!(written(arabic, latin), "{arabic} / {latin}");
         }
@@ -399,6 +422,7 @@ mod tests {
             ("حسن", "hassana"),
             ("جرمان", "djermani"),
             ("سر", "soleh"),
+            ("فكتور", "viktoria"),
         ] {
             assert!(!written(arabic, latin), "{arabic} / {latin}");
         }

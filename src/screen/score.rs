@@ -1294,7 +1294,8 @@ mod tests {
         // An Arabic-script word is read without its article.
         let arabic =
             |word: &str| super::super::arabic::tokens(&super::super::normalize::fold(word));
-        for (joined, script) in [("alhosseini", "الحسيني"), ("alzahrani", "الزهراني")] {
+        for (joined, script) in [("alhosseini", "الحسيني"), ("alzahrani", "الزهراني")]
+        {
             let read = &arabic(script)[0];
             assert_eq!(token_similarity(&t(joined), read).map(|x| x.1), Some(How::Joined));
             assert_eq!(token_similarity(read, &t(joined)).map(|x| x.1), Some(How::Joined));
