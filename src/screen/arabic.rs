@@ -65,13 +65,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         for part in parts(&word) {
             if !result.is_empty() && SON_OF.contains(&part) {
-                let (text, _) = read_word(part);
+                let (text, ..) = read_word(part);
                 result.push(normalize::son_of(&text, true));
                 continue;
             }
-            let (text, key) = read_word(part);
+            let (text, key, twice_written_key) = read_word(part);
             if !text.is_empty() {
-                result.push(Token::vowelless_read(text, key));
+                result.push(
+                    Token::vowelless_read(text, key).with_twice_written_key(twice_written_key),
+                );
             }
         }
     }
@@ -129,10 +131,13 @@ fn parts(word: &str) -> Vec<&str> {
     vec![word]
 }
 
-/// The Latin letters of one word, and its phonetic key.
-fn read_word(word: &str) -> (String, String) {
+/// The Latin letters of one word, its phonetic key, and that key with a
+/// letter written twice read twice ([`Token::twice_written_key`]).
+fn read_word(word: &str) -> (String, String, String) {
     let mut text = String::with_capacity(word.len());
     let mut key = String::with_capacity(word.len());
+    let mut twice_written_key = String::with_capacity(word.len());
+    let mut previous = None;
     let count = word.chars().count();
     for (position, c) in word.chars().enumerate() {
         let initial = position == 0;
@@ -177,14 +182,21 @@ fn read_word(word: &str) -> (String, String) {
                 let digit = char::from_digit(u32::from(c) - zero, 10).unwrap_or('0');
                 text.push(digit);
                 key.push(digit);
+                twice_written_key.push(digit);
                 continue;
             }
             _ => ("", ""),
         };
         text.push_str(letters);
         push_sound(&mut key, sound);
+        if previous == Some(c) {
+            twice_written_key.push_str(sound);
+        } else {
+            push_sound(&mut twice_written_key, sound);
+        }
+        previous = Some(c);
     }
-    (text, key)
+    (text, key, twice_written_key)
 }
 
 /// Appends to a key, a letter repeated once (as [`normalize::phonetic_key`]
@@ -235,6 +247,18 @@ pub fn written_like(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool) ->
         || arabic_key.contains('f')
             && latin_key.contains('v')
             && aligned(arabic_key, latin_key, latin_ends_in_e, LatinV::Feh)
+}
+
+/// Whether an Arabic-script token can be written as a Latin one
+/// ([`written_like`]), its letters written twice read as one consonant or
+/// as two ([`Token::twice_written_key`]).
+pub fn written_like_token(arabic: &Token, latin: &Token) -> bool {
+    let ends_in_e = latin.text.ends_with('e');
+    arabic.key.len() >= 2
+        && (written_like(&arabic.key, &latin.key, ends_in_e)
+            || arabic
+                .twice_written_key()
+                .is_some_and(|twice| written_like(twice, &latin.key, ends_in_e)))
 }
 
 /// What a Latin `v` is read as in [`aligned`].
@@ -408,6 +432,16 @@ mod tests {
         ] {
             assert!(written(arabic, latin), "{arabic} / {latin}");
         }
+        // A letter written twice: two consonants, or one doubled.
+        let latin = |word: &str| Token::new(word, false, false);
+        let arabic = |word: &str| tokens(&normalize::fold(word)).remove(0);
+        for (arabic_word, latin_word) in
+            [("حبب", "habib"), ("خلل", "khalil"), ("محممد", "muhammad"), ("حسسين", "hussein")]
+        {
+            assert!(written_like_token(&arabic(arabic_word), &latin(latin_word)), "{arabic_word}");
+        }
+        assert!(!written_like_token(&arabic("حبب"), &latin("hubaib")), "a diphthong is written");
+        assert!(!written_like_token(&arabic("حب"), &latin("habib")));
     }
 
     #[test]

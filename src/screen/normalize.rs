@@ -38,6 +38,12 @@ pub struct Token {
     key_kinds: Option<u32>,
     /// A generic word of organizations ([`ORGANIZATION_WORDS`]), made once.
     organization_word: bool,
+    /// For an Arabic-script word that writes a letter twice, its key with
+    /// that letter twice: the script writes a doubled consonant once, so
+    /// two are two consonants with a vowel between (`حبب` is `habib` as
+    /// a name spelled by sound writes it), or a doubled one as a name
+    /// spelled letter by letter writes it (`محممد`, which `key` reads).
+    twice_written_key: Option<String>,
 }
 
 impl Token {
@@ -60,6 +66,7 @@ impl Token {
             somali_key,
             russian_key,
             by_sound: false,
+            twice_written_key: None,
         }
     }
 
@@ -92,7 +99,21 @@ impl Token {
             somali_key: None,
             russian_key: None,
             by_sound: false,
+            twice_written_key: None,
         }
+    }
+
+    /// The token with the key its letters make when a letter written twice
+    /// is read twice ([`Token::twice_written_key`]), when that differs.
+    pub fn with_twice_written_key(mut self, key: String) -> Token {
+        self.twice_written_key = (key != self.key).then_some(key);
+        self
+    }
+
+    /// The key of an Arabic-script word that writes a letter twice, with
+    /// that letter read twice (`حبب` → `hbb`).
+    pub fn twice_written_key(&self) -> Option<&str> {
+        self.twice_written_key.as_deref()
     }
 
     /// The pinyin of a run of `syllables` Chinese characters in a company
@@ -140,6 +161,7 @@ impl Token {
             text_kinds: letter_kinds(text),
             key_kinds: letter_kinds(text),
             organization_word: false,
+            twice_written_key: None,
         }
     }
 
@@ -727,6 +749,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         text_kinds: letter_kinds(text),
         key_kinds: letter_kinds(SON_OF_KEY),
         organization_word: false,
+        twice_written_key: None,
     }
 }
 

@@ -74,14 +74,8 @@ pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
     }
     let written_alike = match (query.vowelless, listed.vowelless) {
         (true, true) => query.skeleton.len() >= 2 && query.skeleton == listed.skeleton,
-        (true, false) => {
-            query.key.len() >= 2
-                && super::arabic::written_like(&query.key, &listed.key, listed.text.ends_with('e'))
-        }
-        (false, true) => {
-            listed.key.len() >= 2
-                && super::arabic::written_like(&listed.key, &query.key, query.text.ends_with('e'))
-        }
+        (true, false) => super::arabic::written_like_token(query, listed),
+        (false, true) => super::arabic::written_like_token(listed, query),
         (false, false) => false,
     };
     if written_alike {
