@@ -69,11 +69,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 result.push(normalize::son_of(&text, true));
                 continue;
             }
-            let (text, key, twice_written_key) = read_word(part);
+            let (text, key, other_keys) = read_word(part);
             if !text.is_empty() {
-                result.push(
-                    Token::vowelless_read(text, key).with_twice_written_key(twice_written_key),
-                );
+                result.push(Token::vowelless_read(text, key).with_other_keys(other_keys));
             }
         }
     }
@@ -131,72 +129,95 @@ fn parts(word: &str) -> Vec<&str> {
     vec![word]
 }
 
-/// The Latin letters of one word, its phonetic key, and that key with a
-/// letter written twice read twice ([`Token::twice_written_key`]).
-fn read_word(word: &str) -> (String, String, String) {
+/// The Latin letters of one word, its phonetic key, and the other keys
+/// its letters make ([`Token::other_keys`]).
+fn read_word(word: &str) -> (String, String, Vec<String>) {
     let mut text = String::with_capacity(word.len());
     let mut key = String::with_capacity(word.len());
-    let mut twice_written_key = String::with_capacity(word.len());
+    // (a letter written twice read twice, Persian sounds)
+    let mut other_keys = [(true, false), (false, true), (true, true)]
+        .map(|reading| (reading, String::with_capacity(word.len())));
     let mut previous = None;
     let count = word.chars().count();
     for (position, c) in word.chars().enumerate() {
-        let initial = position == 0;
-        let last = position + 1 == count;
-        // (as written in Latin, as the phonetic key has it)
-        let (letters, sound) = match c {
-            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => ("a", "a"),
-            'ء' | 'ئ' | 'ؤ' | 'ع' if initial => ("a", "a"),
-            'ء' | 'ئ' | 'ؤ' | 'ع' => ("", ""),
-            'ب' => ("b", "b"),
-            'پ' => ("p", "b"),
-            'ت' | 'ط' | 'ٹ' => ("t", "d"),
-            'د' | 'ض' | 'ڈ' => ("d", "d"),
-            'ث' => ("th", "d"),
-            'ذ' => ("dh", "d"),
-            'ج' => ("j", "j"),
-            'چ' => ("ch", "j"),
-            'ژ' => ("zh", "j"),
-            'ح' | 'ه' | 'ھ' | 'ۀ' => ("h", "h"),
-            'خ' => ("kh", "k"),
-            'غ' => ("gh", "k"),
-            'ق' => ("q", "k"),
-            'ك' | 'ک' => ("k", "k"),
-            'گ' => ("g", "k"),
-            'ر' | 'ڑ' => ("r", "l"),
-            'ل' => ("l", "l"),
-            'ز' | 'ظ' => ("z", "s"),
-            'س' | 'ص' => ("s", "s"),
-            'ش' => ("sh", "s"),
-            'ف' => ("f", "f"),
-            'ڤ' => ("v", "v"),
-            'م' => ("m", "m"),
-            'ن' | 'ں' => ("n", "n"),
-            'ة' if last => ("a", "a"),
-            'ة' => ("t", "d"),
-            'و' if initial => ("w", "v"),
-            'و' => ("u", "u"),
-            'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' if initial => ("y", "i"),
-            'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => ("i", "i"),
-            '٠'..='٩' | '۰'..='۹' => {
-                let zero = if c <= '٩' { 0x0660 } else { 0x06F0 };
-                let digit = char::from_digit(u32::from(c) - zero, 10).unwrap_or('0');
-                text.push(digit);
-                key.push(digit);
-                twice_written_key.push(digit);
-                continue;
-            }
-            _ => ("", ""),
-        };
+        let (letters, sound) = read_letter(c, position == 0, position + 1 == count);
         text.push_str(letters);
-        push_sound(&mut key, sound);
-        if previous == Some(c) {
-            twice_written_key.push_str(sound);
+        let digit = c.is_numeric();
+        if digit {
+            key.push_str(sound); // a number, not a sound: `١١` is 11
         } else {
-            push_sound(&mut twice_written_key, sound);
+            push_sound(&mut key, sound);
+        }
+        for ((twice, persian), other) in &mut other_keys {
+            let sound = if *persian { persian_sound(c).unwrap_or(sound) } else { sound };
+            if digit || *twice && previous == Some(c) {
+                other.push_str(sound);
+            } else {
+                push_sound(other, sound);
+            }
         }
         previous = Some(c);
     }
-    (text, key, twice_written_key)
+    (text, key, other_keys.into_iter().map(|(_, other)| other).collect())
+}
+
+/// The sound (as the phonetic key has it) of letters that Persian, Urdu
+/// and Pashto say otherwise than Arabic: ث as `s`, ذ and ض as `z`.
+fn persian_sound(letter: char) -> Option<&'static str> {
+    match letter {
+        'ث' | 'ذ' | 'ض' => Some("s"),
+        _ => None,
+    }
+}
+
+/// One letter as written in Latin and as the phonetic key has it (nothing
+/// for marks).
+fn read_letter(c: char, initial: bool, last: bool) -> (&'static str, &'static str) {
+    match c {
+        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => ("a", "a"),
+        'ء' | 'ئ' | 'ؤ' | 'ع' if initial => ("a", "a"),
+        'ء' | 'ئ' | 'ؤ' | 'ع' => ("", ""),
+        'ب' => ("b", "b"),
+        'پ' => ("p", "b"),
+        'ت' | 'ط' | 'ٹ' | 'ټ' => ("t", "d"),
+        'د' | 'ض' | 'ڈ' | 'ډ' => ("d", "d"),
+        'ث' => ("th", "d"),
+        'ذ' => ("dh", "d"),
+        'ج' => ("j", "j"),
+        'چ' => ("ch", "j"),
+        'ژ' | 'ږ' => ("zh", "j"),
+        'ح' | 'ه' | 'ھ' | 'ۀ' => ("h", "h"),
+        'خ' => ("kh", "k"),
+        'غ' => ("gh", "k"),
+        'ق' => ("q", "k"),
+        'ك' | 'ک' => ("k", "k"),
+        'گ' => ("g", "k"),
+        'ر' | 'ڑ' | 'ړ' => ("r", "l"),
+        'ل' => ("l", "l"),
+        'ز' | 'ظ' | 'ځ' => ("z", "s"),
+        'س' | 'ص' => ("s", "s"),
+        'ش' | 'ښ' => ("sh", "s"),
+        'ف' => ("f", "f"),
+        'ڤ' => ("v", "v"),
+        'م' => ("m", "m"),
+        'ن' | 'ں' | 'ڼ' => ("n", "n"),
+        'ة' if last => ("a", "a"),
+        'ة' => ("t", "d"),
+        'و' if initial => ("w", "v"),
+        'و' => ("u", "u"),
+        'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' if initial => ("y", "i"),
+        'ي' | 'ی' | 'ې' | 'ۍ' | 'ے' => ("i", "i"),
+        '٠'..='٩' => digit(u32::from(c) - 0x0660),
+        '۰'..='۹' => digit(u32::from(c) - 0x06F0),
+        _ => ("", ""),
+    }
+}
+
+/// An Arabic or Persian digit by its value, as written and as the key has it.
+fn digit(value: u32) -> (&'static str, &'static str) {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let digit = usize::try_from(value).ok().and_then(|at| DIGITS.get(at)).unwrap_or(&"");
+    (digit, digit)
 }
 
 /// Appends to a key, a letter repeated once (as [`normalize::phonetic_key`]
@@ -250,15 +271,35 @@ pub fn written_like(arabic_key: &str, latin_key: &str, latin_ends_in_e: bool) ->
 }
 
 /// Whether an Arabic-script token can be written as a Latin one
-/// ([`written_like`]), its letters written twice read as one consonant or
-/// as two ([`Token::twice_written_key`]).
+/// ([`written_like`]), by its key or one of its other keys
+/// ([`Token::other_keys`]), with a Latin `g` also read as the ج that
+/// Egyptian names write for it (`Gamal` / `جمال`).
 pub fn written_like_token(arabic: &Token, latin: &Token) -> bool {
+    if arabic.key.len() < 2 {
+        return false;
+    }
     let ends_in_e = latin.text.ends_with('e');
-    arabic.key.len() >= 2
-        && (written_like(&arabic.key, &latin.key, ends_in_e)
-            || arabic
-                .twice_written_key()
-                .is_some_and(|twice| written_like(twice, &latin.key, ends_in_e)))
+    let arabic_keys = || std::iter::once(&arabic.key).chain(arabic.other_keys());
+    if arabic_keys().any(|key| written_like(key, &latin.key, ends_in_e)) {
+        return true;
+    }
+    let Some(egyptian) = egyptian_g(&latin.text).filter(|_| arabic.key.contains('j')) else {
+        return false;
+    };
+    let egyptian = normalize::phonetic_key(&egyptian);
+    arabic_keys().any(|key| written_like(key, &egyptian, ends_in_e))
+}
+
+/// A Latin word with `g` (not `gh`, which is غ) written as ج is read, when
+/// it has one: Egyptian names write ج for the g they say (`Gamal`, `Ragab`).
+fn egyptian_g(latin: &str) -> Option<String> {
+    let mut read = String::with_capacity(latin.len());
+    let mut letters = latin.chars().peekable();
+    while let Some(letter) = letters.next() {
+        let g_alone = letter == 'g' && letters.peek() != Some(&'h');
+        read.push(if g_alone { 'j' } else { letter });
+    }
+    (read != latin).then_some(read)
 }
 
 /// What a Latin `v` is read as in [`aligned`].
@@ -463,12 +504,33 @@ mod tests {
     }
 
     #[test]
+    fn persian_readings_and_egyptian_g() {
+        let latin = |word: &str| Token::new(word, false, false);
+        let arabic = |word: &str| tokens(&normalize::fold(word)).remove(0);
+        for (arabic_word, latin_word) in [
+            ("فضل", "fazl"),
+            ("فضل", "fadl"),
+            ("ثناء", "sana"),
+            ("ذاكر", "zakir"),
+            ("ځدران", "zadran"),
+            ("جمال", "gamal"),
+            ("جمال", "jamal"),
+            ("رجب", "ragab"),
+        ] {
+            assert!(written_like_token(&arabic(arabic_word), &latin(latin_word)), "{arabic_word}");
+        }
+        assert!(!written_like_token(&arabic("جمال"), &latin("kamal")), "only a written g");
+        assert!(!written_like_token(&arabic("غلام"), &latin("jalam")));
+    }
+
+    #[test]
     fn persian_letters_tatweel_and_digits() {
         assert_eq!(read("پرویز"), "pruiz");
         assert_eq!(read("گل آغا"), "gl agha");
         assert_eq!(read("شعبـان"), "shban");
         assert_eq!(read("کریمی"), "krimi");
         assert_eq!(read("١٢٣"), "123");
+        assert_eq!(key("١١"), "11", "digits are not sounds");
         assert_eq!(read("Ibrahim (إبراهيم)"), "ibrahim abrahim");
     }
 }

@@ -38,12 +38,14 @@ pub struct Token {
     key_kinds: Option<u32>,
     /// A generic word of organizations ([`ORGANIZATION_WORDS`]), made once.
     organization_word: bool,
-    /// For an Arabic-script word that writes a letter twice, its key with
-    /// that letter twice: the script writes a doubled consonant once, so
-    /// two are two consonants with a vowel between (`حبب` is `habib` as
-    /// a name spelled by sound writes it), or a doubled one as a name
-    /// spelled letter by letter writes it (`محممد`, which `key` reads).
-    twice_written_key: Option<String>,
+    /// For an Arabic-script word, the other keys its letters make: a letter
+    /// written twice read as two consonants with a vowel between (the
+    /// script writes a doubled consonant once: `حبب` is `habib` as a name
+    /// spelled by sound writes it; `key` reads it as one doubled, as a
+    /// name spelled letter by letter writes it: `محممد`), and ث ذ ض read
+    /// as Persian, Urdu and Pashto say them (`s`, `z`, `z`: `فضل` is
+    /// `Fazl`, `ثناء` is `Sana`).
+    other_keys: Vec<String>,
 }
 
 impl Token {
@@ -66,7 +68,7 @@ impl Token {
             somali_key,
             russian_key,
             by_sound: false,
-            twice_written_key: None,
+            other_keys: Vec::new(),
         }
     }
 
@@ -99,21 +101,23 @@ impl Token {
             somali_key: None,
             russian_key: None,
             by_sound: false,
-            twice_written_key: None,
+            other_keys: Vec::new(),
         }
     }
 
-    /// The token with the key its letters make when a letter written twice
-    /// is read twice ([`Token::twice_written_key`]), when that differs.
-    pub fn with_twice_written_key(mut self, key: String) -> Token {
-        self.twice_written_key = (key != self.key).then_some(key);
+    /// The token with the other keys its letters make
+    /// ([`Token::other_keys`]), those that differ from its key.
+    pub fn with_other_keys(mut self, keys: Vec<String>) -> Token {
+        self.other_keys = keys;
+        self.other_keys.retain(|other| *other != self.key);
+        self.other_keys.dedup();
         self
     }
 
-    /// The key of an Arabic-script word that writes a letter twice, with
-    /// that letter read twice (`حبب` → `hbb`).
-    pub fn twice_written_key(&self) -> Option<&str> {
-        self.twice_written_key.as_deref()
+    /// The other keys the letters of an Arabic-script word make (a letter
+    /// written twice read twice, Persian readings): `حبب` → `hbb`.
+    pub fn other_keys(&self) -> &[String] {
+        &self.other_keys
     }
 
     /// The pinyin of a run of `syllables` Chinese characters in a company
@@ -161,7 +165,7 @@ impl Token {
             text_kinds: letter_kinds(text),
             key_kinds: letter_kinds(text),
             organization_word: false,
-            twice_written_key: None,
+            other_keys: Vec::new(),
         }
     }
 
@@ -749,7 +753,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         text_kinds: letter_kinds(text),
         key_kinds: letter_kinds(SON_OF_KEY),
         organization_word: false,
-        twice_written_key: None,
+        other_keys: Vec::new(),
     }
 }
 
