@@ -162,10 +162,13 @@ fn read_word(word: &str) -> (String, String, Vec<String>) {
 }
 
 /// The sound (as the phonetic key has it) of letters that Persian, Urdu
-/// and Pashto say otherwise than Arabic: ث as `s`, ذ and ض as `z`.
+/// and Pashto say otherwise than Arabic: ث as `s`, ذ and ض as `z`; the
+/// Urdu ہ as nothing, as Latin often writes its breath elsewhere or not at
+/// all (`چوہدری`, `Chaudhry`).
 fn persian_sound(letter: char) -> Option<&'static str> {
     match letter {
         'ث' | 'ذ' | 'ض' => Some("s"),
+        'ہ' => Some(""),
         _ => None,
     }
 }
@@ -186,7 +189,7 @@ fn read_letter(c: char, initial: bool, last: bool) -> (&'static str, &'static st
         'ج' => ("j", "j"),
         'چ' => ("ch", "j"),
         'ژ' | 'ږ' => ("zh", "j"),
-        'ح' | 'ه' | 'ھ' | 'ۀ' => ("h", "h"),
+        'ح' | 'ه' | 'ھ' | 'ۀ' | 'ہ' => ("h", "h"),
         'خ' => ("kh", "k"),
         'غ' => ("gh", "k"),
         'ق' => ("q", "k"),
@@ -513,6 +516,7 @@ mod tests {
             ("ثناء", "sana"),
             ("ذاكر", "zakir"),
             ("ځدران", "zadran"),
+            ("چوہدری", "chaudhry"),
             ("جمال", "gamal"),
             ("جمال", "jamal"),
             ("رجب", "ragab"),
@@ -529,6 +533,7 @@ mod tests {
         assert_eq!(read("گل آغا"), "gl agha");
         assert_eq!(read("شعبـان"), "shban");
         assert_eq!(read("کریمی"), "krimi");
+        assert_eq!(read("جہاد"), "jhad", "Urdu heh");
         assert_eq!(read("١٢٣"), "123");
         assert_eq!(key("١١"), "11", "digits are not sounds");
         assert_eq!(read("Ibrahim (إبراهيم)"), "ibrahim abrahim");

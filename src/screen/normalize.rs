@@ -295,10 +295,19 @@ fn push_pieces(pieces: &mut Vec<String>, words: &mut Vec<String>) {
             push_split_abd(std::mem::take(&mut word), words);
             continue;
         }
+        // The article hyphenated onto the word before the name it belongs
+        // to (`Harakat-ul Jihad`, `Fazl-ur Rehman`), as `Harakat ul-Jihad`.
+        let last = rest.peek().is_none();
+        if last && !word.is_empty() && HYPHENATED_ARTICLES.contains(&piece.as_str()) {
+            continue;
+        }
         word.push_str(&piece);
     }
     push_split_abd(word, words);
 }
+
+/// The article as it ends a hyphenated word, before the name it belongs to.
+const HYPHENATED_ARTICLES: &[&str] = &["al", "el", "ul", "ur"];
 
 /// Whether `piece` is the Arabic article before `next`: `al`, `el` or `ul`,
 /// or the article assimilated to a sun letter (`ad-din`, `ash-shami`).
@@ -464,6 +473,7 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("aktsionernoe obshchestvo", "jsc"),
     ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
     ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"),
+    ("company limited liability company", "co llc"),
     ("company limited", "co ltd"),
     ("sociedad anonima", "sa"),
     ("sociedade anonima", "sa"),
@@ -492,6 +502,15 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("w l l", "wll"),
     ("c a", "ca"),
     ("ltd sti", "ltd"),
+    ("limited sirketi", "ltd"),
+    ("s a s", "sas"),
+    ("s a c", "sac"),
+    ("s de r l", "sderl"),
+    ("s de rl", "sderl"),
+    ("b v", "bv"),
+    ("n v", "nv"),
+    ("e v", "ev"),
+    ("sh p k", "shpk"),
     ("anonim sirketi", "as"),
     ("kabushiki kaisha", "kk"),
     ("gmbh co kg", "gmbh kg"),
@@ -502,6 +521,7 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("ooo", "llc"),
     ("tov", "llc"),
     ("pjsc", "pjsc"),
+    ("pjs", "pjsc"),
     ("pao", "pjsc"),
     ("jsc", "jsc"),
     ("ojsc", "jsc"),
@@ -577,6 +597,10 @@ const LEGAL_FORMS: &[(&str, &str)] = &[
     ("srl", "srl"),
     ("spa", "spa"),
     ("bv", "bv"),
+    ("sderl", "sderl"),
+    ("ev", "ev"),
+    ("shpk", "shpk"),
+    ("sirketi", "co"),
     ("nv", "nv"),
     ("plc", "plc"),
     ("pte", "pte"),
@@ -1066,6 +1090,8 @@ mod tests {
         // `din` run onto the name with the article, as lists write it apart.
         assert_eq!(texts("NASREDDINE, Ghazi"), ["nasr", "din", "ghazi"]);
         assert_eq!(texts("Salahuddin"), texts("Salah ud-Din"));
+        assert_eq!(texts("Harakat-ul Jihad"), texts("Harakat ul-Jihad"));
+        assert_eq!(texts("Fazl-ur Rehman"), ["fazl", "rehman"]);
         assert_eq!(texts("Bashir Uddin"), texts("Bashir-Ud-Din"));
         assert_eq!(texts("Golboddin"), ["golb", "din"]);
         assert_eq!(texts("Zia ul Haq"), texts("Zia-ul-Haq"));
@@ -1141,6 +1167,14 @@ mod tests {
         assert_eq!(texts("Acme Sp. z o.o."), ["acme", "spzoo"]);
         assert_eq!(texts("Acme S.A. de C.V."), ["acme", "sadecv"]);
         assert_eq!(texts("Acme SURL"), texts("Acme SARLU"));
+        // Dotted forms read as the form written together.
+        assert_eq!(texts("Acme B.V."), texts("Acme BV"));
+        assert_eq!(texts("Acme S.A.S."), ["acme", "sas"]);
+        assert_eq!(texts("Acme S. de R.L."), ["acme", "sderl"]);
+        assert_eq!(texts("Acme Sh.p.k."), texts("Acme SHPK"));
+        assert_eq!(texts("Acme Tekstil Limited Sirketi"), ["acme", "tekstil", "ltd"]);
+        assert_eq!(texts("Acme Company Limited Liability Company"), ["acme", "co", "llc"]);
+        assert_eq!(texts("Acme Shipping PJS"), texts("Acme Shipping PJSC"));
         // Turkish and Persian business words, and synonyms, in English.
         assert_eq!(texts("Acme Denizcilik"), texts("Acme Shipping"));
         assert_eq!(texts("Acme Shimi"), ["acme", "chemical"]);
