@@ -46,6 +46,10 @@ pub struct Token {
     /// as Persian, Urdu and Pashto say them (`s`, `z`, `z`: `فضل` is
     /// `Fazl`, `ثناء` is `Sana`).
     other_keys: Vec<String>,
+    /// For a word of another language read as its English word
+    /// ([`BUSINESS_WORDS`]: `harakat` as `movement`), the word as written,
+    /// compared too (a slip in it, another spelling of it).
+    written: Option<Box<Token>>,
 }
 
 impl Token {
@@ -69,6 +73,7 @@ impl Token {
             russian_key,
             by_sound: false,
             other_keys: Vec::new(),
+            written: None,
         }
     }
 
@@ -102,6 +107,7 @@ impl Token {
             russian_key: None,
             by_sound: false,
             other_keys: Vec::new(),
+            written: None,
         }
     }
 
@@ -112,6 +118,12 @@ impl Token {
         self.other_keys.retain(|other| *other != self.key);
         self.other_keys.dedup();
         self
+    }
+
+    /// The word as written, for a word read as its English word
+    /// ([`Token::written`]).
+    pub fn written(&self) -> Option<&Token> {
+        self.written.as_deref()
     }
 
     /// The other keys the letters of an Arabic-script word make (a letter
@@ -166,6 +178,7 @@ impl Token {
             key_kinds: letter_kinds(text),
             organization_word: false,
             other_keys: Vec::new(),
+            written: None,
         }
     }
 
@@ -659,6 +672,37 @@ const BUSINESS_WORDS: &[(&str, &str)] = &[
     ("sakhteman", "construction"),
     ("factory", "plant"),
     ("metallic", "metal"),
+    // Arabic, Persian and Urdu words of organizations, romanized.
+    ("harakat", "movement"),
+    ("harakatul", "movement"),
+    ("harkat", "movement"),
+    ("jaish", "army"),
+    ("jaysh", "army"),
+    ("kataib", "brigades"),
+    ("wilayat", "province"),
+    ("hizb", "party"),
+    ("hizbul", "party"),
+    ("jamia", "association"),
+    ("jamiya", "association"),
+    ("jamiyya", "association"),
+    ("jamiyat", "association"),
+    ("jamiat", "association"),
+    ("muassasa", "foundation"),
+    ("muassasat", "foundation"),
+    ("sarafi", "exchange"),
+    ("bimeh", "insurance"),
+    ("maskan", "housing"),
+    ("saderat", "export"),
+    ("towseeh", "development"),
+    ("daneshgah", "university"),
+    ("bonyad", "foundation"),
+    // Romance and Nordic.
+    ("golfo", "gulf"),
+    ("mouvement", "movement"),
+    ("stichting", "foundation"),
+    ("stiftelse", "foundation"),
+    ("forening", "association"),
+    ("foreningen", "association"),
 ];
 
 /// Generic words of organizations, which one spelling of a name adds and
@@ -808,6 +852,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         key_kinds: letter_kinds(SON_OF_KEY),
         organization_word: false,
         other_keys: Vec::new(),
+        written: None,
     }
 }
 
@@ -961,16 +1006,17 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
             continue;
         }
         let weak = FUNCTION_WORDS.contains(&first.as_str()) || TITLES.contains(&first.as_str());
-        let word = ABBREVIATIONS
-            .iter()
-            .chain(BUSINESS_WORDS)
-            .find(|(written, _)| written == first)
-            .map_or(first.as_str(), |(_, word)| word);
-        let token = if word.bytes().any(|b| b.is_ascii_digit()) {
+        let abbreviated = ABBREVIATIONS.iter().find(|(written, _)| written == first);
+        let translated = BUSINESS_WORDS.iter().find(|(written, _)| written == first);
+        let word = abbreviated.or(translated).map_or(first.as_str(), |(_, word)| word);
+        let mut token = if word.bytes().any(|b| b.is_ascii_digit()) {
             Token::literal(word)
         } else {
             Token::new(word, weak, vowelless)
         };
+        if translated.is_some() {
+            token.written = Some(Box::new(Token::new(first, weak, vowelless)));
+        }
         tokens.push(token);
         rest = tail;
     }
@@ -1209,6 +1255,9 @@ mod tests {
         assert_eq!(texts("Acme Denizcilik"), texts("Acme Shipping"));
         assert_eq!(texts("Acme Shimi"), ["acme", "chemical"]);
         assert_eq!(texts("Acme Factory"), texts("Acme Plant"));
+        assert_eq!(texts("Harakat Acme"), texts("Movement Acme"));
+        assert_eq!(texts("Bimeh Acme"), ["insurance", "acme"]);
+        assert_eq!(texts("Stichting Acme"), texts("Foundation Acme"));
         assert_eq!(texts("Acme Mine Number 2"), texts("Acme Mine No. 2"));
         assert_eq!(texts("OSOO Acme"), ["llc", "acme"]);
         assert_eq!(texts("Federal State Unitary Enterprise Acme"), texts("FSUE Acme"));

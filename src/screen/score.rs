@@ -55,8 +55,25 @@ pub enum How {
     Acronym,
 }
 
-/// Similarity in [0, 1] of two tokens and why.
+/// Similarity in [0, 1] of two tokens and why: as read, or for a word read
+/// as its English word, as written (`haraket` / `harakat`, which is read
+/// `movement`; see [`Token::written`]).
 pub fn token_similarity(query: &Token, listed: &Token) -> Option<(f32, How)> {
+    let as_read = similarity_as_read(query, listed);
+    if query.written().is_none() && listed.written().is_none() {
+        return as_read;
+    }
+    let as_written =
+        similarity_as_read(query.written().unwrap_or(query), listed.written().unwrap_or(listed));
+    match (as_read, as_written) {
+        (Some(read), Some(written)) if written.0 > read.0 => Some(written),
+        (None, written) => written,
+        (read, _) => read,
+    }
+}
+
+/// [`token_similarity`] of two tokens as they are read.
+fn similarity_as_read(query: &Token, listed: &Token) -> Option<(f32, How)> {
     if query.text == listed.text {
         return Some((1.0, How::Exact));
     }
@@ -1285,6 +1302,17 @@ mod tests {
             assert_eq!(token_similarity(&t(joined), &t(bare)).map(|x| x.1), Some(How::Joined));
             assert_eq!(token_similarity(&t(bare), &t(joined)).map(|x| x.1), Some(How::Joined));
         }
+        // A word read as its English word is compared as written too.
+        let read = |name: &str| tokens(&words(name), false).remove(0);
+        assert_eq!(token_similarity(&read("harakat"), &read("movement")).map(|x| x.0), Some(1.0));
+        assert_eq!(
+            token_similarity(&read("haraket"), &read("harakat")).map(|x| x.1),
+            Some(How::Vowels)
+        );
+        assert_eq!(
+            token_similarity(&read("harakat"), &read("haraket")).map(|x| x.1),
+            Some(How::Vowels)
+        );
         // An Arabic-script word is read without its article.
         let arabic =
             |word: &str| super::super::arabic::tokens(&super::super::normalize::fold(word));
