@@ -58,6 +58,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
             result.extend(normalize::tokens(&normalize::words(&ascii), false));
             continue;
         }
+        if word == AND {
+            result.extend(normalize::tokens(&["and".to_string()], false));
+            continue;
+        }
         if let Some((_, canonical)) = LEGAL_FORMS.iter().find(|(written, _)| *written == word) {
             // The weak token the Latin spelling of the legal form gives.
             result.push(Token::new(canonical, true, false));
@@ -70,13 +74,58 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 continue;
             }
             let (text, key, other_keys) = read_word(part);
-            if !text.is_empty() {
-                result.push(Token::vowelless_read(text, key).with_other_keys(other_keys));
+            if text.is_empty() {
+                continue;
+            }
+            let read = Token::vowelless_read(text, key).with_other_keys(other_keys);
+            match ORGANIZATION_WORDS.iter().find(|(written, _)| *written == part) {
+                Some((_, english)) => {
+                    result.push(Token::new(english, false, false).read_from(read))
+                }
+                None => result.push(read),
             }
         }
     }
     result
 }
+
+/// "And", written as a word of its own.
+const AND: &str = "و";
+
+/// Words of organizations (the article dropped) and the English words
+/// lists write for them: `الجماعة الاسلامية` is `Islamic Group`. Each is
+/// compared as written too (`جماعة` and `Jemaa`; [`Token::read_from`]).
+const ORGANIZATION_WORDS: &[(&str, &str)] = &[
+    ("جماعة", "group"),
+    ("جماعه", "group"),
+    ("جمعية", "association"),
+    ("جمعيه", "association"),
+    ("حركة", "movement"),
+    ("حركه", "movement"),
+    ("حرکت", "movement"),
+    ("مؤسسة", "foundation"),
+    ("مؤسسه", "foundation"),
+    ("اسلامية", "islamic"),
+    ("اسلاميه", "islamic"),
+    ("إسلامية", "islamic"),
+    ("اسلامي", "islamic"),
+    ("إسلامي", "islamic"),
+    ("اسلامی", "islamic"),
+    ("مسلحة", "armed"),
+    ("مقاتلة", "fighting"),
+    ("خيرية", "charitable"),
+    ("خیریه", "charitable"),
+    ("صرافي", "exchange"),
+    ("صرافی", "exchange"),
+    ("حوالة", "hawala"),
+    ("حواله", "hawala"),
+    ("جيش", "army"),
+    ("حزب", "party"),
+    ("كتائب", "brigades"),
+    ("بنك", "bank"),
+    ("بانك", "bank"),
+    ("مصرف", "bank"),
+];
 
 /// "Son of" and "daughter of" in Arabic script (بن، ابن، بنت، ولد).
 const SON_OF: &[&str] = &["بن", "ابن", "إبن", "بنت", "ولد"];
@@ -504,6 +553,15 @@ mod tests {
         ] {
             assert!(!written(arabic, latin), "{arabic} / {latin}");
         }
+    }
+
+    #[test]
+    fn words_of_organizations_are_read_in_english_and_as_written() {
+        assert_eq!(read("الجماعة الاسلامية المسلحة"), "group islamic armed");
+        assert_eq!(read("بنك و صرافی"), "bank and exchange");
+        let group = tokens(&normalize::fold("جماعة")).remove(0);
+        let jemaa = Token::new("jemaa", false, false);
+        assert!(crate::screen::score::token_similarity(&group, &jemaa).is_some());
     }
 
     #[test]

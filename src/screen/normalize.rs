@@ -126,6 +126,13 @@ impl Token {
         self.written.as_deref()
     }
 
+    /// The token of an English word read from `written`, a word of another
+    /// language or script, which it is compared as too.
+    pub fn read_from(mut self, written: Token) -> Token {
+        self.written = Some(Box::new(written));
+        self
+    }
+
     /// The other keys the letters of an Arabic-script word make (a letter
     /// written twice read twice, Persian readings): `حبب` → `hbb`.
     pub fn other_keys(&self) -> &[String] {
@@ -1015,7 +1022,7 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
             Token::new(word, weak, vowelless)
         };
         if translated.is_some() {
-            token.written = Some(Box::new(Token::new(first, weak, vowelless)));
+            token = token.read_from(Token::new(first, weak, vowelless));
         }
         tokens.push(token);
         rest = tail;
