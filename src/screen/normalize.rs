@@ -1021,8 +1021,11 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
         } else {
             Token::new(word, weak, vowelless)
         };
-        if translated.is_some() {
-            token = token.read_from(Token::new(first, weak, vowelless));
+        // The word as written, when it was read as an English word.
+        let position = corrected.len() - rest.len();
+        let written = words.get(position).filter(|written| *written != first);
+        if let Some(written) = written.or(translated.map(|_| first)) {
+            token = token.read_from(Token::new(written, weak, vowelless));
         }
         tokens.push(token);
         rest = tail;

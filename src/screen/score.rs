@@ -858,8 +858,13 @@ fn pair_acronyms(
             let end = start + letters.len();
             let run = many.get(start..end)?;
             let unused = many_used.get(start..end)?.iter().all(|used| !used);
+            // A word read as its English word spells as written too (`NPP`
+            // for `nauchno proizvodstvennoe predpriyatie`).
             let spells = run.iter().zip(letters).all(|(word, letter)| {
-                word.text.len() > 1 && word.text.as_bytes().first() == Some(letter)
+                let starts = |word: &Token| {
+                    word.text.len() > 1 && word.text.as_bytes().first() == Some(letter)
+                };
+                starts(word) || word.written().is_some_and(starts)
             });
             (unused && spells).then_some(start..end)
         };
@@ -1174,6 +1179,10 @@ mod tests {
         assert!(score("Acme DTO", "ACME DRUG TRAFFICKING ORGANIZATION") > 0.78);
         assert!(score("ACME DRUG TRAFFICKING ORGANIZATION", "Acme DTO") > 0.78);
         assert!(score("Acme DTO", "ACME DRUG TRAFFICKING ORGANIZATION") < 1.0);
+        // Words read in English spell the acronym as written too.
+        let npp = "Nauchno Proizvodstvennoe Predpriyatie Acme";
+        assert_ne!(tokens(&words(npp), false)[0].text, "nauchno", "read in English");
+        assert!(score("NPP Acme", npp) > 0.78);
         assert!(score("DTO", "DRUG TRAFFICKING ORGANIZATION") <= UNCARRIED_SCORE);
         // Two letters stand for too many runs of words.
         assert!(score("Acme DT", "ACME DRUG TRAFFICKING") < 0.78);
