@@ -300,7 +300,7 @@ fn differ_in_vowels_only(a: &str, b: &str) -> bool {
     changed <= 2
 }
 
-/// Whether two words of five letters or more are written alike but for one
+/// Whether two words of four letters or more are written alike but for one
 /// vowel that romanizations of Arabic and Persian give either way: a or e
 /// (fatha), e or i (kasra), o or u (damma): `ahmed` / `ahmad`, `jaber` /
 /// `jabir`, `ramez` / `ramiz`; not `hamid` / `hamad` or `jamal` / `jamil`,
@@ -322,7 +322,7 @@ fn differ_in_one_short_vowel(a: &str, b: &str) -> bool {
 const SHORT_VOWEL_SIMILARITY: f32 = 0.85;
 
 /// The shortest word in which one vowel is taken as spelling.
-const MIN_SHORT_VOWEL_VARIANT: usize = 5;
+const MIN_SHORT_VOWEL_VARIANT: usize = 4;
 
 /// Whether two keys of four letters or more differ only in the vowel they
 /// start with (`omar` / `umar`, `osama` / `usama`, `ibrahim` / `ebrahim`).
@@ -1311,6 +1311,14 @@ mod tests {
             assert_eq!(token_similarity(&t(joined), &t(bare)).map(|x| x.1), Some(How::Joined));
             assert_eq!(token_similarity(&t(bare), &t(joined)).map(|x| x.1), Some(How::Joined));
         }
+        // One short vowel either way, in words of four letters or more.
+        for (one, other) in
+            [("ahmed", "ahmad"), ("jabir", "jaber"), ("remi", "rimi"), ("abed", "abid")]
+        {
+            assert_eq!(token_similarity(&t(one), &t(other)).map(|x| x.1), Some(How::Vowels));
+        }
+        assert_ne!(token_similarity(&t("hamid"), &t("hamad")).map(|x| x.1), Some(How::Vowels));
+        assert_eq!(token_similarity(&t("hel"), &t("hal")), None, "three letters: another word");
         // A word read as its English word is compared as written too.
         let read = |name: &str| tokens(&words(name), false).remove(0);
         assert_eq!(token_similarity(&read("harakat"), &read("movement")).map(|x| x.0), Some(1.0));
