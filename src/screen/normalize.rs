@@ -315,10 +315,18 @@ fn push_pieces(pieces: &mut Vec<String>, words: &mut Vec<String>) {
             push_split_abd(std::mem::take(&mut word), words);
             continue;
         }
+        // The Persian ezafe ("of") between two words (`Tehrik-e-Taliban`).
+        if rest.peek().is_some() && !word.is_empty() && EZAFE.contains(&piece.as_str()) {
+            push_split_abd(std::mem::take(&mut word), words);
+            continue;
+        }
         // The article hyphenated onto the word before the name it belongs
         // to (`Harakat-ul Jihad`, `Fazl-ur Rehman`), as `Harakat ul-Jihad`.
+        // The Persian ezafe (`Malek-e Ashtar`, `Daneshgah-e`) likewise.
         let last = rest.peek().is_none();
-        if last && !word.is_empty() && HYPHENATED_ARTICLES.contains(&piece.as_str()) {
+        let joins_next =
+            HYPHENATED_ARTICLES.contains(&piece.as_str()) || EZAFE.contains(&piece.as_str());
+        if last && !word.is_empty() && joins_next {
             continue;
         }
         word.push_str(&piece);
@@ -328,6 +336,9 @@ fn push_pieces(pieces: &mut Vec<String>, words: &mut Vec<String>) {
 
 /// The article as it ends a hyphenated word, before the name it belongs to.
 const HYPHENATED_ARTICLES: &[&str] = &["al", "el", "ul", "ur"];
+
+/// The Persian ezafe ("of") as it ends a hyphenated word.
+const EZAFE: &[&str] = &["e", "ye"];
 
 /// Whether `piece` is the Arabic article before `next`: `al`, `el` or `ul`,
 /// or the article assimilated to a sun letter (`ad-din`, `ash-shami`).
@@ -703,6 +714,8 @@ const BUSINESS_WORDS: &[(&str, &str)] = &[
     ("towseeh", "development"),
     ("daneshgah", "university"),
     ("bonyad", "foundation"),
+    ("mashin", "machine"),
+    ("sanati", "industrial"),
     // Romance and Nordic.
     ("golfo", "gulf"),
     ("mouvement", "movement"),
@@ -1178,6 +1191,8 @@ mod tests {
         assert_eq!(texts("Salahuddin"), texts("Salah ud-Din"));
         assert_eq!(texts("Harakat-ul Jihad"), texts("Harakat ul-Jihad"));
         assert_eq!(texts("Fazl-ur Rehman"), ["fazl", "rehman"]);
+        assert_eq!(texts("Daneshgah-e Acme"), texts("Daneshgah Acme"), "the Persian ezafe");
+        assert_eq!(texts("Tehrik-e-Acme"), texts("Tehrik-e Acme"));
         assert_eq!(texts("Bashir Uddin"), texts("Bashir-Ud-Din"));
         assert_eq!(texts("Golboddin"), ["golb", "din"]);
         assert_eq!(texts("Zia ul Haq"), texts("Zia-ul-Haq"));
