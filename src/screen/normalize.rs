@@ -882,11 +882,11 @@ const MIN_FOREIGN_SYLLABLES: usize = 3;
 
 /// Titles and generational suffixes, which one spelling of a name gives
 /// and another leaves out (`Dr.`, `Jr.`, `Mullah`): weak words. Not the
-/// honorifics that are also family names (`Sheikh`, `Haji`, `Hafiz`:
-/// SHEIKH, Umair; HAJI HOSSEINI, Mostafa).
+/// honorifics that are also family names (`Sheikh`, `Haji`, `Hafiz`,
+/// `Chaudhry`: SHEIKH, Umair; HAJI HOSSEINI, Mostafa).
 const TITLES: &[&str] = &[
     "dr", "mr", "mrs", "ms", "jr", "sr", "mullah", "mulla", "maulana", "mawlana", "maulvi",
-    "mawlawi",
+    "mawlawi", "molana", "moulana", "mufti", "mzee", "col", "colonel",
 ];
 
 /// Long words of legal forms, recognized even when misspelt (`Limted`,
@@ -1319,6 +1319,8 @@ mod tests {
         let read = tokens(&words("LAVILLA, Ruben Pestano, Jr."), false);
         assert!(read[3].weak && !read[2].weak);
         assert!(tokens(&words("SALEH, Dr. Abdul Latif"), false)[1].weak);
+        assert!(tokens(&words("MAZHAR, Molana"), false)[1].weak);
+        assert!(tokens(&words("Col. Acme"), false)[0].weak);
         // Honorifics that are also family names stay names.
         assert!(!tokens(&words("SHEIKH, Umair Naeem"), false)[0].weak);
         assert!(!tokens(&words("HAJI HOSSEINI, Mostafa"), false)[0].weak);
