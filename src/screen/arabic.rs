@@ -170,7 +170,7 @@ fn parts(word: &str) -> Vec<&str> {
             if let Some(before) =
                 name.strip_suffix(din).filter(|before| before.chars().count() >= 2)
             {
-                return vec![before, &din[ARTICLE.len()..]];
+                return vec![before, din.strip_prefix(ARTICLE).unwrap_or(din)];
             }
         }
         return vec![name];
@@ -335,7 +335,10 @@ pub fn written_like_token(arabic: &Token, latin: &Token) -> bool {
     if arabic_keys().any(|key| written_like(key, &latin.key, ends_in_e)) {
         return true;
     }
-    let Some(egyptian) = egyptian_g(&latin.text).filter(|_| arabic.key.contains('j')) else {
+    if !arabic.key.contains('j') {
+        return false;
+    }
+    let Some(egyptian) = egyptian_g(&latin.text) else {
         return false;
     };
     let egyptian = normalize::phonetic_key(&egyptian);

@@ -46,9 +46,10 @@ pub struct Token {
     /// as Persian, Urdu and Pashto say them (`s`, `z`, `z`: `فضل` is
     /// `Fazl`, `ثناء` is `Sana`).
     other_keys: Vec<String>,
-    /// For a word of another language read as its English word
-    /// ([`BUSINESS_WORDS`]: `harakat` as `movement`), the word as written,
-    /// compared too (a slip in it, another spelling of it).
+    /// For a word of another language or script read as its English word
+    /// ([`BUSINESS_WORDS`]: `harakat` as `movement`; a transliterated
+    /// Russian word, an Arabic-script word of organizations), the word as
+    /// written, compared too (a slip in it, another spelling of it).
     written: Option<Box<Token>>,
 }
 
@@ -315,18 +316,16 @@ fn push_pieces(pieces: &mut Vec<String>, words: &mut Vec<String>) {
             push_split_abd(std::mem::take(&mut word), words);
             continue;
         }
-        // The Persian ezafe ("of") between two words (`Tehrik-e-Taliban`).
-        if rest.peek().is_some() && !word.is_empty() && EZAFE.contains(&piece.as_str()) {
+        // The Persian ezafe ("of") ends the word it is hyphenated onto
+        // (`Tehrik-e-Taliban`, `Malek-e Ashtar`).
+        if !word.is_empty() && EZAFE.contains(&piece.as_str()) {
             push_split_abd(std::mem::take(&mut word), words);
             continue;
         }
         // The article hyphenated onto the word before the name it belongs
         // to (`Harakat-ul Jihad`, `Fazl-ur Rehman`), as `Harakat ul-Jihad`.
-        // The Persian ezafe (`Malek-e Ashtar`, `Daneshgah-e`) likewise.
         let last = rest.peek().is_none();
-        let joins_next =
-            HYPHENATED_ARTICLES.contains(&piece.as_str()) || EZAFE.contains(&piece.as_str());
-        if last && !word.is_empty() && joins_next {
+        if last && !word.is_empty() && HYPHENATED_ARTICLES.contains(&piece.as_str()) {
             continue;
         }
         word.push_str(&piece);
