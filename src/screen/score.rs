@@ -105,7 +105,13 @@ fn similarity_as_read(query: &Token, listed: &Token) -> Option<(f32, How)> {
     {
         return Some((0.9, How::Vowels));
     }
-    if !query.vowelless && !listed.vowelless && differ_in_one_short_vowel(&query.text, &listed.text)
+    // One short vowel apart as written, or as read where the words are
+    // written with the same consonants (`moosa` / `muse`, not `cera` / `sira`).
+    if !query.vowelless
+        && !listed.vowelless
+        && (differ_in_one_short_vowel(&query.text, &listed.text)
+            || (differ_in_one_short_vowel(&query.key, &listed.key)
+                && written_consonants(&query.text) == written_consonants(&listed.text)))
     {
         return Some((SHORT_VOWEL_SIMILARITY, How::Vowels));
     }
@@ -316,6 +322,18 @@ fn differ_in_one_short_vowel(a: &str, b: &str) -> bool {
             pair,
             (b'a', b'e') | (b'e', b'a') | (b'e', b'i') | (b'i', b'e') | (b'o', b'u') | (b'u', b'o')
         )
+}
+
+/// The consonants a Latin word is written with, each run of one letter
+/// once, without the semivowels `y` and `w` and the `h` that romanizations
+/// add or leave out, and with `q` as `k` (`moosa` and `muse` → `ms`,
+/// `qansu` and `kanso` → `kns`; `cedar` → `cdr` is not `sidar` → `sdr`).
+fn written_consonants(text: &str) -> String {
+    let mut consonants = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h')) {
+        super::normalize::push_collapsed(&mut consonants, if c == 'q' { 'k' } else { c });
+    }
+    consonants
 }
 
 /// How alike two words one vowel apart ([`differ_in_one_short_vowel`]) count.
@@ -1318,6 +1336,11 @@ mod tests {
             assert_eq!(token_similarity(&t(one), &t(other)).map(|x| x.1), Some(How::Vowels));
         }
         assert_ne!(token_similarity(&t("hamid"), &t("hamad")).map(|x| x.1), Some(How::Vowels));
+        // Or one short vowel apart as read, written with the same consonants.
+        for (one, other) in [("moosa", "muse"), ("qasem", "kasim"), ("seyf", "saif")] {
+            assert_eq!(token_similarity(&t(one), &t(other)).map(|x| x.1), Some(How::Vowels));
+        }
+        assert_ne!(token_similarity(&t("cera"), &t("sira")).map(|x| x.1), Some(How::Vowels));
         assert_eq!(token_similarity(&t("hel"), &t("hal")), None, "three letters: another word");
         // A word read as its English word is compared as written too.
         let read = |name: &str| tokens(&words(name), false).remove(0);
