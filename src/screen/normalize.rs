@@ -170,6 +170,21 @@ impl Token {
         letter_kinds_apart(self.key_kinds, other.key_kinds)
     }
 
+    /// Whether the two tokens' phonetic keys hold the same kinds of
+    /// consonants ([`letter_kinds`]): a cheap test that rules out most
+    /// pairs of words before their vowels are compared.
+    pub fn key_consonants_alike(&self, other: &Token) -> bool {
+        const VOWEL_KINDS: u32 = 1 << (b'a' & 31)
+            | 1 << (b'e' & 31)
+            | 1 << (b'i' & 31)
+            | 1 << (b'o' & 31)
+            | 1 << (b'u' & 31);
+        match (self.key_kinds, other.key_kinds) {
+            (Some(a), Some(b)) => a & !VOWEL_KINDS == b & !VOWEL_KINDS,
+            _ => false,
+        }
+    }
+
     /// A token compared only as written (Chinese characters, digits).
     pub fn literal(text: &str) -> Token {
         Token {
