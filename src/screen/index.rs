@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{
-    phonetic_key, vowel_shape, without_joined_article, Token, MIN_ARTICLE_REST,
+    phonetic_key, vowel_places, without_joined_article, Token, MIN_ARTICLE_REST,
 };
 use super::score::Rarity;
 use super::translit::{spellings, Spelling, Via};
@@ -25,7 +25,7 @@ const PATRONYMIC_WEIGHT: f32 = 0.6;
 const MIN_FUZZY_KEY: usize = 4;
 /// How many spellings are fully scored per query spelling.
 pub const CANDIDATES: usize = 48;
-/// What a term near a query word (a deletion, vowel shape or skeleton
+/// What a term near a query word (a deletion, vowel places or skeleton
 /// away) adds to a spelling's rank, relative to the word's own key.
 const NEAR_TERM_SHARE: f32 = 0.5;
 
@@ -78,7 +78,8 @@ pub struct Index {
     idf: Vec<f32>,
     deletions: Groups,
     skeletons: Groups,
-    vowel_shapes: Groups,
+    /// Terms by their [`vowel_places`].
+    vowel_places_groups: Groups,
     identifiers: Groups,
     unseen_weight: f32,
 }
@@ -143,15 +144,13 @@ impl Index {
         index.unseen_weight = (1.0 + total).ln();
         let mut deletion_terms: HashMap<String, Vec<u32>> = HashMap::new();
         let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut vowel_shapes: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut places_groups: HashMap<String, Vec<u32>> = HashMap::new();
         for (key, &term) in &terms {
             if key.len() >= MIN_FUZZY_KEY && key.is_ascii() {
                 for deleted in deletions(key) {
                     deletion_terms.entry(deleted).or_default().push(term);
                 }
-                if key.len() >= super::score::MIN_VOWEL_VARIANT {
-                    vowel_shapes.entry(vowel_shape(key)).or_default().push(term);
-                }
+                places_groups.entry(vowel_places(key)).or_default().push(term);
             }
             let skeleton = super::normalize::skeleton(key);
             if skeleton.len() >= 2 && key.is_ascii() {
@@ -160,7 +159,7 @@ impl Index {
         }
         index.deletions = Groups::from_map(deletion_terms);
         index.skeletons = Groups::from_map(skeletons);
-        index.vowel_shapes = Groups::from_map(vowel_shapes);
+        index.vowel_places_groups = Groups::from_map(places_groups);
         index.identifiers = Groups::from_map(identifiers);
         index.terms =
             KeyMap::from_pairs(terms.into_iter().map(|(key, term)| (key, u64::from(term))));
@@ -253,9 +252,7 @@ impl Index {
             }
             if token.key.len() >= MIN_FUZZY_KEY && token.key.is_ascii() && !token.is_numeric() {
                 hits.extend(near_terms(self.deletions.get(&token.key)));
-                if token.key.len() >= super::score::MIN_VOWEL_VARIANT {
-                    hits.extend(near_terms(self.vowel_shapes.get(&vowel_shape(&token.key))));
-                }
+                hits.extend(near_terms(self.vowel_places_groups.get(&vowel_places(&token.key))));
                 for deleted in deletions(&token.key) {
                     self.push_term(&deleted, false, &mut hits);
                     hits.extend(near_terms(self.deletions.get(&deleted)));
@@ -609,6 +606,21 @@ mod tests {
         };
         assert!(ids("Alharamain").contains(&"e0".to_string()), "{:?}", ids("Alharamain"));
         assert!(ids("Al Waleed").contains(&"e1".to_string()), "{:?}", ids("Al Waleed"));
+    }
+
+    #[test]
+    fn a_word_with_other_vowels_between_the_same_consonants_is_found() {
+        // `ae` and `ai` are other keys (`e`, `ai`), a deletion and a letter apart.
+        let entities = vec![organization(0, "Nakhail Trading"), organization(1, "Nakhal Trading")];
+        let index = Index::build(entities);
+        let query = crate::screen::normalize::tokens(&["nakhael".to_string()], false);
+        let found: Vec<u32> = index
+            .candidates(&query)
+            .iter()
+            .filter_map(|&form| index.forms.get(form as usize))
+            .map(|form| form.entity)
+            .collect();
+        assert!(found.contains(&0), "{found:?}");
     }
 
     #[test]

@@ -232,24 +232,12 @@ fn russian_spelling(slavic: &Token, other: &Token) -> Option<(f32, How)> {
     if other.vowelless || other.key.len() < MIN_RUSSIAN_KEY {
         return None;
     }
-    (vowel_places(key) == vowel_places(&other.key)).then_some((0.9, How::Phonetic))
+    (super::normalize::vowel_places(key) == super::normalize::vowel_places(&other.key))
+        .then_some((0.9, How::Phonetic))
 }
 
 /// The shortest key [`russian_spelling`] compares (`dril`, `gleb`).
 const MIN_RUSSIAN_KEY: usize = 4;
-
-/// A key with every run of vowels written as one `a`: the consonants and
-/// where vowels stand between them.
-fn vowel_places(key: &str) -> String {
-    let mut places = String::with_capacity(key.len());
-    for c in key.chars() {
-        let c = if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') { 'a' } else { c };
-        if !(c == 'a' && places.ends_with('a')) {
-            places.push(c);
-        }
-    }
-    places
-}
 
 /// Whether `somali` is `other` as Somali orthography writes it (`Maxamed`
 /// / `Mohamed`, `Cali` / `Ali`; see [`super::normalize::somali_read`]):
