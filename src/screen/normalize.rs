@@ -1073,6 +1073,8 @@ pub fn phonetic_key(word: &str) -> String {
     while let Some(&byte) = bytes.get(index) {
         let next = at(index + 1);
         let (sound, used): (&str, usize) = match (byte, next) {
+            // Burmese `ht` at the start of a word is a `t` (`Htun` / `Tun`).
+            (b'h', b't') if index == 0 => ("d", 2),
             (b's', b'h') if at(index + 2) == b'c' && at(index + 3) == b'h' => ("s", 4),
             (b'd', b'z') if at(index + 2) == b'h' => ("j", 3),
             (b't', b'c') if at(index + 2) == b'h' => ("j", 3),
@@ -1396,6 +1398,7 @@ mod tests {
             ("ghasem", "qasem"),
             ("saeed", "said"),
             ("sayeed", "said"),
+            ("htin", "tin"),
         ] {
             assert_eq!(phonetic_key(a), phonetic_key(b), "{a} / {b}");
         }

@@ -198,7 +198,8 @@ const MIN_FRENCH_WORD: usize = 5;
 
 /// Whether `french` is `other` as French romanization writes an Arabic
 /// name: `ch` after a vowel for the `sh` of English ones (`Hicham` /
-/// `Hisham`, `Achraf` / `Ashraf`, `Bachir` / `Bashir`). Not a first `ch`,
+/// `Hisham`, `Achraf` / `Ashraf`, `Bachir` / `Bashir`), its vowels as
+/// [`differ_in_short_vowels`] allows (`Hichem`). Not a first `ch`,
 /// which Chinese and English write for another sound (`Chen` / `Shen`).
 fn french_spelling(french: &Token, other: &Token) -> bool {
     if french.text.len() < MIN_FRENCH_WORD || other.vowelless || !other.text.contains("sh") {
@@ -218,7 +219,8 @@ fn french_spelling(french: &Token, other: &Token) -> bool {
     for (index, &byte) in bytes.iter().enumerate() {
         read.push(if after_vowel(index) { 's' } else { char::from(byte) });
     }
-    super::normalize::phonetic_key(&read) == other.key
+    let key = super::normalize::phonetic_key(&read);
+    key == other.key || differ_in_short_vowels(&key, &other.key)
 }
 
 /// Whether `slavic` is `other` as Russian romanization writes a Belarusian
@@ -1352,7 +1354,9 @@ mod tests {
         assert_eq!(token_similarity(&t("yusupov"), &t("jusupov")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("mikhailov"), &t("mihaylov")).map(|x| x.1), Some(How::Typo));
         // French romanization of Arabic names: `ch` after a vowel is `sh`.
-        for (french, english) in [("hicham", "hisham"), ("achraf", "ashraf"), ("bachir", "bashir")]
+        // Its vowels may be others too (`hichem` / `hisham`).
+        for (french, english) in
+            [("hicham", "hisham"), ("achraf", "ashraf"), ("bachir", "bashir"), ("hichem", "hisham")]
         {
             assert_eq!(token_similarity(&t(french), &t(english)).map(|x| x.0), Some(0.9));
             assert_eq!(token_similarity(&t(english), &t(french)).map(|x| x.0), Some(0.9));
