@@ -48,20 +48,23 @@ pub fn russian_read(text: &str) -> Option<String> {
             _ => out.push(char::from(byte)),
         }
     }
-    (out != text).then_some(out)
+    Some(out)
 }
 
 /// The shortest word read: shorter words say too little of their language.
 const MIN_WORD: usize = 4;
 
-/// Patronymic endings and their Russian spelling (`Mikhailauna`,
-/// `Leanidavich`, `Mykolayovych`).
+/// Patronymic and surname endings and their Russian spelling
+/// (`Mikhailauna`, `Leanidavich`, `Mykolayovych`, `Auramenka`).
 const ENDINGS: &[(&str, &str)] = &[
     ("auna", "ovna"),
     ("avich", "ovich"),
     ("avych", "ovich"),
     ("ovych", "ovich"),
     ("ivna", "ovna"),
+    // Not a patronymic: the Belarusian form of the Ukrainian surnames in
+    // `-enko` (`Auramenka`).
+    ("enka", "enko"),
 ];
 
 /// Letters that make a digraph with a following `h`.
@@ -80,10 +83,11 @@ fn is_vowel(byte: u8) -> bool {
 
 /// Whether the word carries a spelling of Belarusian or Ukrainian
 /// romanization that Russian romanization does not have: `dz` (not `dzh`),
-/// a patronymic in `-auna`, `-avich` or `-ovych`, a final `u` after `a`,
-/// `e` or `o` (`Tkachou`, `Karaeu`), an `h` in a word ending in `-iy`
-/// (`Serhiy`), `ia` after a consonant with `rh` (`Siarhei`), or an initial
-/// `hl` or `hr` (`Hleb`).
+/// a patronymic in `-auna`, `-avich` or `-ovych`, a surname in `-enka`, a
+/// final `u` after `a`, `e` or `o` (`Tkachou`, `Karaeu`), an `h` in a word
+/// ending in `-iy` (`Serhiy`), `ia` after a consonant with `rh`
+/// (`Siarhei`) or inside a word of seven letters or more (`Aliaksei`), or
+/// an initial `hl` or `hr` (`Hleb`).
 fn shows_belarusian_or_ukrainian(text: &str) -> bool {
     let bytes = text.as_bytes();
     let dz = bytes.windows(3).any(|w| matches!(w, [b'd', b'z', next] if *next != b'h'))
@@ -101,12 +105,31 @@ fn shows_belarusian_or_ukrainian(text: &str) -> bool {
     // `hl` and `hr` begin Belarusian and Ukrainian words (`Hleb`, `Hryhoriy`)
     // where Russian has `gl`, `gr`.
     let initial_h = text.starts_with("hl") || text.starts_with("hr");
+    // Or inside a long word, for the Russian `e` (`Sviatlana`, `Piatrovich`;
+    // not the Persian, Romance and English `-ian`, `-ia` of `Rezaian`,
+    // `Cristian`, `Silvia`, nor pinyin run together: `Xiaohong`, `Jiaming`).
+    let ia_inside_long_word = bytes.len() >= MIN_IA_WORD
+        && bytes
+            .windows(4)
+            .any(|w| matches!(w, [before, b'i', b'a', after] if belarusian_ia(*before, *after)))
+        && !text.ends_with("ia");
     dz || patronymic
+        || ia_inside_long_word
         || final_u
         || initial_h
         || (lone_h && text.ends_with("iy"))
         || (ia_after_consonant && text.contains("rh"))
 }
+
+/// Whether an `ia` between `before` and `after` is the Belarusian one:
+/// between consonants, not the pinyin `jia`, `qia`, `xia`, nor `ian`.
+fn belarusian_ia(before: u8, after: u8) -> bool {
+    !is_vowel(before) && !b"jqx".contains(&before) && !is_vowel(after) && after != b'n'
+}
+
+/// The shortest word in which an `ia` after a consonant is taken as
+/// Belarusian.
+const MIN_IA_WORD: usize = 7;
 
 /// The shortest word whose final `u` after a vowel is read as `v`.
 const MIN_FINAL_U_WORD: usize = 6;
@@ -132,6 +155,8 @@ mod tests {
             ("siarhei", "siargei"),
             ("serhiy", "sergiy"),
             ("mykolayovych", "mykolayovich"),
+            ("sviatlana", "sviatlana"),
+            ("auramenka", "avramenko"),
         ] {
             assert_eq!(russian_read(word).as_deref(), Some(russian), "{word}");
         }
@@ -145,6 +170,9 @@ mod tests {
             "mohamed",
             "khan",
             "zimousky",
+            "xiaohong",
+            "jiaming",
+            "ahmadian",
         ] {
             assert_eq!(russian_read(word), None, "{word}");
         }
