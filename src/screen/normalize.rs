@@ -171,7 +171,7 @@ impl Token {
     }
 
     /// Whether the two tokens' phonetic keys hold the same kinds of
-    /// consonants ([`letter_kinds`]): a cheap test that rules out most
+    /// consonants (the kinds of letters they hold): a cheap test that rules out most
     /// pairs of words before their vowels are compared.
     pub fn key_consonants_alike(&self, other: &Token) -> bool {
         const VOWEL_KINDS: u32 = 1 << (b'a' & 31)
