@@ -26,8 +26,10 @@ pub struct Token {
     /// reads it otherwise ([`somali_read`]; made once, not for every pair).
     somali_key: Option<String>,
     /// The phonetic key of the word read as Russian romanization writes a
-    /// Belarusian or Ukrainian spelling, when that reads it otherwise
-    /// ([`super::slavic::russian_read`]; made once).
+    /// Belarusian or Ukrainian spelling, for a word that shows one
+    /// ([`super::slavic::russian_read`]; made once). It may be the key
+    /// itself (`Sviatlana`): compared by vowel places, it still meets the
+    /// Russian spelling (`Svetlana`).
     russian_key: Option<String>,
     /// A foreign name in Chinese characters read by sound (贝斯特
     /// `beisite`): compared with a Latin word by consonants.
@@ -170,9 +172,9 @@ impl Token {
         letter_kinds_apart(self.key_kinds, other.key_kinds)
     }
 
-    /// Whether the two tokens' phonetic keys hold the same kinds of
-    /// consonants (the kinds of letters they hold): a cheap test that rules out most
-    /// pairs of words before their vowels are compared.
+    /// Whether the two tokens' phonetic keys hold the same consonants, by
+    /// the kinds of letters made once for each: a cheap test that rules
+    /// out most pairs of words before their vowels are compared.
     pub fn key_consonants_alike(&self, other: &Token) -> bool {
         const VOWEL_KINDS: u32 = 1 << (b'a' & 31)
             | 1 << (b'e' & 31)
@@ -1408,7 +1410,7 @@ mod tests {
 
     #[test]
     fn vowel_places_join_names_that_differ_in_their_vowels() {
-        let shape = |word: &str| vowel_places(&phonetic_key(word));
+        let places = |word: &str| vowel_places(&phonetic_key(word));
         for (a, b) in [
             ("mohammed", "muhammad"),
             ("osama", "usama"),
@@ -1417,10 +1419,10 @@ mod tests {
             ("younis", "yunus"),
             ("bashaer", "bashair"),
         ] {
-            assert_eq!(shape(a), shape(b), "{a} / {b}");
+            assert_eq!(places(a), places(b), "{a} / {b}");
         }
-        assert_ne!(shape("ahmad"), shape("hamad"));
-        assert_ne!(shape("hamid"), shape("hamida"));
+        assert_ne!(places("ahmad"), places("hamad"));
+        assert_ne!(places("hamid"), places("hamida"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::normalize::{letters_apart, Token};
+use super::normalize::{letters_apart, vowel_places, Token};
 
 /// Below this, two tokens are not taken as the same word.
 const MIN_TOKEN_SIMILARITY: f32 = 0.7;
@@ -206,7 +206,6 @@ fn french_spelling(french: &Token, other: &Token) -> bool {
         return false;
     }
     let bytes = french.text.as_bytes();
-    let is_vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
     let after_vowel = |index: usize| {
         index > 0
             && bytes.get(index - 1).copied().is_some_and(is_vowel)
@@ -234,8 +233,7 @@ fn russian_spelling(slavic: &Token, other: &Token) -> Option<(f32, How)> {
     if other.vowelless || other.key.len() < MIN_RUSSIAN_KEY {
         return None;
     }
-    (super::normalize::vowel_places(key) == super::normalize::vowel_places(&other.key))
-        .then_some((0.9, How::Phonetic))
+    (vowel_places(key) == vowel_places(&other.key)).then_some((0.9, How::Phonetic))
 }
 
 /// The shortest key [`russian_spelling`] compares (`dril`, `gleb`).
@@ -281,7 +279,6 @@ fn article_joined(joined: &Token, other: &Token) -> Option<(f32, How)> {
 /// words, where a vowel makes another name, are left to
 /// [`differ_in_one_short_vowel`] and the typo rule.
 fn differ_in_vowels_only(a: &str, b: &str) -> bool {
-    let is_vowel = |byte: u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
     if a.len() != b.len() || a.len() < MIN_VOWEL_VARIANT || a.bytes().last() != b.bytes().last() {
         return false;
     }
@@ -342,6 +339,7 @@ fn differ_in_short_vowels(a: &str, b: &str) -> bool {
     at_a == a.len() && at_b == b.len()
 }
 
+/// Whether a letter of a word or key is a vowel.
 fn is_vowel(byte: u8) -> bool {
     matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -388,13 +386,16 @@ const MIN_SHORT_VOWEL_VARIANT: usize = 4;
 /// Whether two keys of four letters or more differ only in the vowel they
 /// start with (`omar` / `umar`, `osama` / `usama`, `ibrahim` / `ebrahim`).
 fn differ_in_first_vowel(a: &str, b: &str) -> bool {
-    let is_vowel = |byte: &u8| matches!(byte, b'a' | b'e' | b'i' | b'o' | b'u');
     let (Some((first_a, rest_a)), Some((first_b, rest_b))) =
         (a.as_bytes().split_first(), b.as_bytes().split_first())
     else {
         return false;
     };
-    a.len() >= 4 && first_a != first_b && is_vowel(first_a) && is_vowel(first_b) && rest_a == rest_b
+    a.len() >= 4
+        && first_a != first_b
+        && is_vowel(*first_a)
+        && is_vowel(*first_b)
+        && rest_a == rest_b
 }
 
 /// Whether `female` is the woman's form of the Slavic surname `male`

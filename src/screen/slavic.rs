@@ -92,7 +92,7 @@ fn shows_belarusian_or_ukrainian(text: &str) -> bool {
     let bytes = text.as_bytes();
     let dz = bytes.windows(3).any(|w| matches!(w, [b'd', b'z', next] if *next != b'h'))
         || text.ends_with("dz");
-    let patronymic = ENDINGS.iter().any(|(ending, _)| text.ends_with(ending));
+    let ending = ENDINGS.iter().any(|(ending, _)| text.ends_with(ending));
     // Not after `i` or `u`: pinyin ends so (`liu`, `jiu`).
     let final_u =
         bytes.len() >= MIN_FINAL_U_WORD && matches!(bytes, [.., b'a' | b'e' | b'o', b'u']);
@@ -113,7 +113,7 @@ fn shows_belarusian_or_ukrainian(text: &str) -> bool {
             .windows(4)
             .any(|w| matches!(w, [before, b'i', b'a', after] if belarusian_ia(*before, *after)))
         && !text.ends_with("ia");
-    dz || patronymic
+    dz || ending
         || ia_inside_long_word
         || final_u
         || initial_h
