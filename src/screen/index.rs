@@ -14,6 +14,7 @@ use super::normalize::{
 use super::score::Rarity;
 use super::translit::{spellings, Spelling, Via};
 use super::Entity;
+use crate::model::EntityKind;
 
 /// How much a legal form or function word weighs relative to its rarity.
 const WEAK_WEIGHT: f32 = 0.2;
@@ -62,6 +63,10 @@ pub struct Form {
     /// ([`Index::rarity`]): a query that holds every word of a distinctive
     /// name names it, whatever else it holds.
     pub rarity: Rarity,
+    /// For a person's name written `SURNAME, Given names`, the index of
+    /// its first given-name token, when the parts read into the same
+    /// tokens apart as together.
+    pub given_from: Option<u16>,
 }
 
 /// The inverted index. Stored without its entities (see
@@ -93,7 +98,9 @@ impl Index {
         let mut terms: HashMap<String, u32> = HashMap::new();
         for (entity_index, entity) in index.entities.iter().enumerate() {
             for (name_index, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
+                let person = entity.kind == Some(EntityKind::Person);
                 for Spelling { via, tokens } in spellings(name) {
+                    let given_from = if person { given_from(name, via, &tokens) } else { None };
                     forms.push(Form {
                         entity: entity_index as u32,
                         name: name_index as u16,
@@ -101,6 +108,7 @@ impl Index {
                         tokens,
                         weights: Vec::new(),
                         rarity: Rarity::Common,
+                        given_from,
                     });
                 }
             }
@@ -481,10 +489,29 @@ impl Groups {
     }
 }
 
+/// The index of the first given-name token of `tokens`, read `via` from
+/// `name` written `SURNAME, Given names`: where the surname and the given
+/// names, read apart, make the same tokens as the whole.
+fn given_from(name: &str, via: Via, tokens: &[Token]) -> Option<u16> {
+    let (surname, given) = name.split_once(", ")?;
+    if given.contains(',') {
+        return None;
+    }
+    let read = |part: &str| spellings(part).into_iter().find(|s| s.via == via).map(|s| s.tokens);
+    let (surname, given) = (read(surname)?, read(given)?);
+    let apart = surname.iter().chain(&given).map(|token| token.text.as_str());
+    let same = apart.eq(tokens.iter().map(|token| token.text.as_str()));
+    if same && !given.is_empty() {
+        u16::try_from(surname.len()).ok()
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntityKind, Status};
+    use crate::model::Status;
 
     fn organization(id: usize, name: &str) -> Entity {
         Entity {
@@ -499,6 +526,24 @@ mod tests {
             identifiers: Vec::new(),
             review: None,
         }
+    }
+
+    #[test]
+    fn a_persons_given_names_start_after_the_comma() {
+        let mut person = organization(0, "RIVAS PENA, Tomas Ignacio");
+        person.kind = Some(EntityKind::Person);
+        let company = organization(1, "KONSTA, OOO");
+        let index = Index::build(vec![person, company]);
+        let form_given_from = |entity: u32| {
+            let form = index.forms.iter().find(|form| form.entity == entity);
+            form.and_then(|form| form.given_from)
+        };
+        assert_eq!(form_given_from(0), Some(2));
+        assert_eq!(form_given_from(1), None);
+        // The article goes in the parts as in the whole.
+        let tokens = spellings("AL-NASIR, Abd al-Karim").remove(0).tokens;
+        assert_eq!(given_from("AL-NASIR, Abd al-Karim", Via::AsWritten, &tokens), Some(1));
+        assert_eq!(given_from("NASIR Abd al-Karim", Via::AsWritten, &tokens), None);
     }
 
     #[test]

@@ -365,6 +365,7 @@ impl Screener {
                     &form.weights,
                     missing,
                     rare_weight,
+                    form.given_from.map(usize::from),
                 );
                 let mut score = alignment.score;
                 let transliterated = spelling.via != form.via || spelling.via != Via::AsWritten;

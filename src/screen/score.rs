@@ -354,10 +354,12 @@ fn run_end(key: &[u8], start: usize) -> usize {
 }
 
 /// Whether two vowels or diphthongs are one as romanizations of Arabic and
-/// Persian write it: a or e (fatha), e or i (kasra), o or u (damma), and
-/// the diphthong ay as `ai`, `ei`, `e` or a long `i` (`beenah` / `baynah`).
+/// Persian write it: a or e (fatha), e or i (kasra), o or u (damma), e or
+/// u (French romanizations write each short vowel `e`: `youssef` /
+/// `yusuf`), and the diphthong ay as `ai`, `ei`, `e` or a long `i`
+/// (`beenah` / `baynah`).
 fn alike_short_vowels(a: &[u8], b: &[u8]) -> bool {
-    const ALIKE: &[(u8, u8)] = &[(b'a', b'e'), (b'e', b'i'), (b'o', b'u')];
+    const ALIKE: &[(u8, u8)] = &[(b'a', b'e'), (b'e', b'i'), (b'o', b'u'), (b'e', b'u')];
     const DIPHTHONG: &[(&[u8], &[u8])] =
         &[(b"ai", b"ei"), (b"ai", b"i"), (b"ei", b"i"), (b"ai", b"e"), (b"ei", b"e")];
     let alike = |x: u8, y: u8| x == y || ALIKE.contains(&(x, y)) || ALIKE.contains(&(y, x));
@@ -601,6 +603,7 @@ pub fn align(
     listed_weights: &[f32],
     missing: Missing,
     rare_weight: f32,
+    given_from: Option<usize>,
 ) -> Alignment {
     let mut listed_used = vec![false; listed.len()];
     // (query index range, listed index range, similarity, how)
@@ -660,7 +663,11 @@ pub fn align(
         Rarity::WithRareWord => rare_word_alike(),
         Rarity::Common => false,
     };
-    let extra_cost = if distinctive(listed_rarity) && every_listed_word_found {
+    // The person's surname and given name found, more of the listed name
+    // left over ([`head_found`]).
+    let head_and_more =
+        !every_listed_word_found && given_from.is_some_and(|from| head_found(listed, &pairs, from));
+    let extra_cost = if (distinctive(listed_rarity) && every_listed_word_found) || head_and_more {
         BESIDE_DISTINCTIVE_COST
     } else {
         EXTRA_QUERY_WORD_COST
@@ -668,11 +675,12 @@ pub fn align(
     // A query's rarity is only its rarity in the list (`Mary Taylor`), so
     // its words must all be sure pairs.
     let all_sure = pairs.iter().all(|(_, _, similarity, _)| *similarity >= SURE_SIMILARITY);
-    let missing_cost = if distinctive(query_rarity) && every_query_word_found && all_sure {
-        BESIDE_DISTINCTIVE_COST
-    } else {
-        MISSING_LISTED_WORD_COST
-    };
+    let missing_cost =
+        if (distinctive(query_rarity) && every_query_word_found && all_sure) || head_and_more {
+            BESIDE_DISTINCTIVE_COST
+        } else {
+            MISSING_LISTED_WORD_COST
+        };
     // Generic words of organizations next to a rare name found whole, by
     // close pairs only (`FALCON LOGISTICS` is not `AL FURQAN`); looked
     // for only where such a word is left over.
@@ -701,7 +709,53 @@ pub fn align(
     if !carried {
         score = score.min(UNCARRIED_SCORE);
     }
+    if given_from.is_some_and(|from| other_given_name(query, &query_used, &listed_used, from)) {
+        score *= OTHER_GIVEN_NAME_SHARE;
+    }
     Alignment { score, pairs, query_used, listed_used }
+}
+
+/// What a person's match keeps of its score when the query names another
+/// given name: none of the listed given names found a counterpart, and a
+/// query word of its own (not weak) found none either (`Olga NOVAK` for
+/// `NOVAK, Jan Petr`: another member of the family).
+const OTHER_GIVEN_NAME_SHARE: f32 = 0.85;
+
+/// Whether the head of a person's listed name, its first surname word and
+/// its first given name (`given_from` on), each found a sure counterpart:
+/// then the name is the person's short form (`RIVAS, Tomas` for `RIVAS
+/// PENA, Tomas Ignacio`), and the words either side leaves out cost
+/// [`BESIDE_DISTINCTIVE_COST`]. A name that starts with `abd` needs the
+/// word after it too (`abd rahman` is one name, not `abd`).
+fn head_found(listed: &[Token], pairs: &[RangePair], given_from: usize) -> bool {
+    let sure_pair = |index: usize| {
+        pairs.iter().any(|(_, listed_range, similarity, _)| {
+            listed_range.contains(&index) && *similarity >= SURE_SIMILARITY
+        })
+    };
+    let name_found = |index: usize| {
+        sure_pair(index)
+            && (listed.get(index).is_none_or(|token| token.text != ABD) || sure_pair(index + 1))
+    };
+    given_from > 0 && name_found(0) && name_found(given_from)
+}
+
+/// The first half of compound Arabic names, split from the rest by
+/// [`super::normalize`] (`Abdulrahman` → `abd rahman`).
+const ABD: &str = "abd";
+
+/// Whether every listed given name (`given_from` on) is left over while a
+/// query word of its own (not weak) is too ([`OTHER_GIVEN_NAME_SHARE`]).
+fn other_given_name(
+    query: &[Token],
+    query_used: &[bool],
+    listed_used: &[bool],
+    given_from: usize,
+) -> bool {
+    let listed_given = listed_used.get(given_from..).unwrap_or_default();
+    !listed_given.is_empty()
+        && listed_given.iter().all(|used| !used)
+        && query.iter().zip(query_used).any(|(token, used)| !used && !token.weak)
 }
 
 /// How much a generic word of organizations ([`Token::is_organization_word`])
@@ -966,6 +1020,7 @@ mod tests {
             &weights(&listed),
             Missing::Optional,
             EVERY_WORD_RARE,
+            None,
         )
         .score
     }
@@ -1040,12 +1095,26 @@ mod tests {
             (tokens(&words("kang min jun"), false), tokens(&words("kang min"), false));
         let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
         let (listed_ones, query_ones) = (ones(&listed), ones(&query));
-        let optional =
-            align(&listed, &listed_ones, &query, &query_ones, Missing::Optional, EVERY_WORD_RARE)
-                .score;
-        let syllables =
-            align(&listed, &listed_ones, &query, &query_ones, Missing::Syllables, EVERY_WORD_RARE)
-                .score;
+        let optional = align(
+            &listed,
+            &listed_ones,
+            &query,
+            &query_ones,
+            Missing::Optional,
+            EVERY_WORD_RARE,
+            None,
+        )
+        .score;
+        let syllables = align(
+            &listed,
+            &listed_ones,
+            &query,
+            &query_ones,
+            Missing::Syllables,
+            EVERY_WORD_RARE,
+            None,
+        )
+        .score;
         // Two of three words paired, weights 1: 4 / (4 + 0.7) against 4 / (4 + 1).
         assert!((optional - 4.0 / 4.7).abs() < 1e-6, "{optional}");
         assert!((syllables - 0.8).abs() < 1e-6, "{syllables}");
@@ -1059,8 +1128,16 @@ mod tests {
         let at = |query: &str, listed: &str, rare_weight: f32| {
             let (query, listed) = (tokens(&words(query), false), tokens(&words(listed), false));
             let (query_weights, listed_weights) = (weights(&query), weights(&listed));
-            align(&query, &query_weights, &listed, &listed_weights, Missing::Optional, rare_weight)
-                .score
+            align(
+                &query,
+                &query_weights,
+                &listed,
+                &listed_weights,
+                Missing::Optional,
+                rare_weight,
+                None,
+            )
+            .score
         };
         // `movement` left over beside a rare name: 2 / (2 + 0.85 * 0.3),
         // against 2 / (2 + 0.85) when `acme` is a common word.
@@ -1094,7 +1171,7 @@ mod tests {
         let at = |query: &str, rarity: Rarity| {
             let query = tokens(&words(query), false);
             let missing = Missing::Distinctive { query: Rarity::Common, listed: rarity };
-            align(&query, &weights(&query), &listed, &weights(&listed), missing, 0.9).score
+            align(&query, &weights(&query), &listed, &weights(&listed), missing, 0.9, None).score
         };
         // Both listed words found, `mahamat` left over: 3 / (3 + 0.5)
         // beside a name whose rare word is written alike, 3 / (3 + 0.85) else.
@@ -1122,7 +1199,8 @@ mod tests {
         );
         let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
         let at = |missing| {
-            align(&query, &ones(&query), &listed, &ones(&listed), missing, EVERY_WORD_RARE).score
+            align(&query, &ones(&query), &listed, &ones(&listed), missing, EVERY_WORD_RARE, None)
+                .score
         };
         // Both listed words found; two query words left over:
         // 4 / (4 + 0.85 + 0.35) as usual, 4 / (4 + 0.5 + 0.35) around a distinctive name.
@@ -1133,7 +1211,7 @@ mod tests {
         let partly = tokens(&words("Laurent Nkunda Mahoro"), false);
         let listed = tokens(&words("NKUNDA, Laurent Batware"), false);
         let partial = |missing| {
-            align(&partly, &ones(&partly), &listed, &ones(&listed), missing, EVERY_WORD_RARE)
+            align(&partly, &ones(&partly), &listed, &ones(&listed), missing, EVERY_WORD_RARE, None)
         };
         assert_eq!(partial(around).score, partial(Missing::Optional).score);
         // The other way round: a distinctive query found whole, one listed
@@ -1142,13 +1220,13 @@ mod tests {
         let within = Missing::Distinctive { query: Rarity::Distinctive, listed: Rarity::Common };
         let (query, listed) = (partly.get(..2).unwrap_or_default(), &listed[..]);
         let shorter = |missing| {
-            align(query, &ones(query), listed, &ones(listed), missing, EVERY_WORD_RARE).score
+            align(query, &ones(query), listed, &ones(listed), missing, EVERY_WORD_RARE, None).score
         };
         assert!((shorter(Missing::Optional) - 4.0 / 4.7).abs() < 1e-6);
         assert!((shorter(within) - 4.0 / 4.5).abs() < 1e-6);
         let slip = tokens(&words("Laurent Nkundo"), false);
         let slipped = |missing| {
-            align(&slip, &ones(&slip), listed, &ones(listed), missing, EVERY_WORD_RARE).score
+            align(&slip, &ones(&slip), listed, &ones(listed), missing, EVERY_WORD_RARE, None).score
         };
         assert_eq!(slipped(within), slipped(Missing::Optional));
     }
@@ -1189,6 +1267,7 @@ mod tests {
             &ones(&listed),
             Missing::Syllables,
             EVERY_WORD_RARE,
+            None,
         );
         assert!(by_syllable.pairs.iter().all(|pair| pair.3 != How::Initial));
         let as_written = align(
@@ -1198,6 +1277,7 @@ mod tests {
             &ones(&listed),
             Missing::Optional,
             EVERY_WORD_RARE,
+            None,
         );
         assert!(as_written.pairs.iter().any(|pair| pair.3 == How::Initial));
     }
@@ -1214,6 +1294,7 @@ mod tests {
             &ones(&korean),
             Missing::Optional,
             EVERY_WORD_RARE,
+            None,
         );
         assert!(alignment.pairs.is_empty(), "{:?}", alignment.pairs);
         let latin = tokens(&words("abu bakr"), false);
@@ -1225,8 +1306,58 @@ mod tests {
             &ones(&latin),
             Missing::Optional,
             EVERY_WORD_RARE,
+            None,
         );
         assert_eq!(alignment.pairs.len(), 1);
+    }
+
+    fn person_score(query: &str, listed: &str, given_from: Option<usize>) -> f32 {
+        let query = tokens(&words(query), false);
+        let listed = tokens(&words(listed), false);
+        let ones = |tokens: &[Token]| vec![1.0; tokens.len()];
+        let missing = Missing::Optional;
+        align(&query, &ones(&query), &listed, &ones(&listed), missing, EVERY_WORD_RARE, given_from)
+            .score
+    }
+
+    #[test]
+    fn a_persons_surname_and_given_name_found_make_the_rest_cost_less() {
+        let listed = "RIVAS PENA, Tomas Ignacio";
+        for short_form in ["RIVAS, Tomas", "Tomas Rivas", "RIVAS DE LUNA, Tomas"] {
+            let as_a_person = person_score(short_form, listed, Some(2));
+            assert!(as_a_person > person_score(short_form, listed, None) + 0.03, "{short_form}");
+        }
+        assert!(person_score("RIVAS, Tomas", listed, Some(2)) > 0.78);
+        // The second surname and the given name are not the head.
+        let second = person_score("PENA, Tomas", listed, Some(2));
+        assert_eq!(second, person_score("PENA, Tomas", listed, None));
+        // Nor is `abd` alone, the first half of a compound name.
+        let abd = "NASIR, Abd Karim Hadi";
+        assert_eq!(person_score("NASIR, Abd", abd, Some(1)), person_score("NASIR, Abd", abd, None));
+        assert!(
+            person_score("NASIR, Abd Karim", abd, Some(1))
+                > person_score("NASIR, Abd Karim", abd, None)
+        );
+        // Every listed word found: nothing left to cost less.
+        let whole = "RIVAS, Tomas";
+        assert_eq!(
+            person_score("RIVAS, Tomas Ignacio", whole, Some(1)),
+            person_score("RIVAS, Tomas Ignacio", whole, None)
+        );
+    }
+
+    #[test]
+    fn another_given_name_beside_the_surname_keeps_part_of_the_score() {
+        let listed = "RIVAS PENA, Tomas Ignacio";
+        let other = person_score("Olga RIVAS PENA", listed, Some(2));
+        let unknown_parts = person_score("Olga RIVAS PENA", listed, None);
+        assert!((other - OTHER_GIVEN_NAME_SHARE * unknown_parts).abs() < 1e-6);
+        assert!(other < 0.7);
+        // The surname alone names no other given name.
+        assert_eq!(
+            person_score("RIVAS PENA", listed, Some(2)),
+            person_score("RIVAS PENA", listed, None)
+        );
     }
 
     #[test]
@@ -1337,6 +1468,8 @@ mod tests {
             assert_eq!(token_similarity(&t(a), &t(b)), Some((0.9, How::Vowels)), "{a} / {b}");
         }
         assert_ne!(token_similarity(&t("ali"), &t("eli")).map(|x| x.1), Some(How::Vowels));
+        // The French `e` for a damma as for a fatha or kasra.
+        assert_eq!(token_similarity(&t("youssef"), &t("yusuf")).map(|x| x.1), Some(How::Vowels));
         // A Slavic surname and its woman's form: one family, less than a slip.
         assert_eq!(
             token_similarity(&t("kuznetsova"), &t("kuznetsov")),
