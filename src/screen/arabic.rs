@@ -188,8 +188,20 @@ fn read_word(word: &str) -> (String, String, Vec<String>) {
         .map(|reading| (reading, String::with_capacity(word.len())));
     let mut previous = None;
     let count = word.chars().count();
+    let letters_of: Vec<char> = word.chars().collect();
     for (position, c) in word.chars().enumerate() {
-        let (letters, sound) = read_letter(c, position == 0, position + 1 == count);
+        let (letters, mut sound) = read_letter(c, position == 0, position + 1 == count);
+        // An ayn between two consonants stands where Latin writes a vowel
+        // (`معمر` is `Muammar`, not `Mamar`'s doubled m).
+        let consonant_at = |at: Option<usize>| {
+            at.and_then(|at| letters_of.get(at)).is_some_and(|&letter| {
+                let (_, sound) = read_letter(letter, false, false);
+                !sound.is_empty() && !matches!(sound, "a" | "i" | "u")
+            })
+        };
+        if c == 'ع' && consonant_at(position.checked_sub(1)) && consonant_at(Some(position + 1)) {
+            sound = "a";
+        }
         text.push_str(letters);
         let digit = c.is_numeric();
         if digit {
@@ -468,6 +480,9 @@ mod tests {
         assert_eq!(read("إبراهيم"), "abrahim");
         assert_eq!(read("أسامة"), "asama");
         assert_eq!(read("معروف"), "mruf", "an ayn inside a word is not written in Latin");
+        // Its place is a vowel's in the key: the m either side are two.
+        assert_eq!(key("معمر"), "maml");
+        assert_eq!(key("سعيد"), key("سيد"), "beside a long vowel it adds none");
     }
 
     #[test]
@@ -525,6 +540,9 @@ mod tests {
             ("جفاد", "javad"),
             ("فلاديمير", "vladimir"),
             ("داوود", "davoud"),
+            // An ayn between consonants, where Latin writes a vowel.
+            ("معمر", "muammar"),
+            ("جعفر", "jafar"),
         ] {
             assert!(written(arabic, latin), "{arabic} / {latin}");
         }

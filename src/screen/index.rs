@@ -268,6 +268,14 @@ impl Index {
             }
             if token.vowelless {
                 hits.extend(near_terms(self.skeletons.get(&token.skeleton)));
+                // The consonants of its other readings too (`فضل` as
+                // Persian says it: `Fazl`).
+                for other in token.other_keys() {
+                    let other = super::normalize::skeleton(other);
+                    if other != token.skeleton {
+                        hits.extend(near_terms(self.skeletons.get(&other)));
+                    }
+                }
             }
             if let Some(next) = tokens.get(position + 1) {
                 self.push_term(&joined_key(token, next), true, &mut hits);
@@ -526,6 +534,14 @@ mod tests {
             identifiers: Vec::new(),
             review: None,
         }
+    }
+
+    #[test]
+    fn an_arabic_word_is_found_by_the_consonants_of_its_other_readings() {
+        let index = Index::build(vec![organization(0, "FAZL TRADING")]);
+        // فضل read as Arabic says it is `fdl`; as Persian says it, `fzl`.
+        let query = super::super::arabic::tokens(&super::super::normalize::fold("فضل"));
+        assert_eq!(index.candidates(&query), vec![0]);
     }
 
     #[test]
