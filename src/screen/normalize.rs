@@ -1059,7 +1059,29 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
         tokens.push(token);
         rest = tail;
     }
+    read_name_as_russian(&mut tokens);
     tokens
+}
+
+/// A name romanized as Belarusian or Ukrainian shows it in one word or a
+/// few (`Ivanovych`), but all of its words are so written (`Puhachov`,
+/// `Oleh`): when one shows it, the others are read as Russian
+/// romanization writes them too, in a person's name (one with no legal
+/// form, function word or generic word of organizations).
+fn read_name_as_russian(tokens: &mut [Token]) {
+    // A person's name: no legal form, function word or word of organizations.
+    let person_like = || tokens.iter().all(|token| !token.weak && !token.organization_word);
+    if !tokens.iter().any(|token| token.russian_key.is_some()) || !person_like() {
+        return;
+    }
+    for token in tokens.iter_mut().filter(|token| token.russian_key.is_none()) {
+        if let Some(read) = super::slavic::read_as_russian(&token.text) {
+            let key = phonetic_key(&read);
+            if key != token.key {
+                token.russian_key = Some(key);
+            }
+        }
+    }
 }
 
 /// The phonetic key of a lowercase ASCII word. Merges what romanizations

@@ -1067,6 +1067,19 @@ mod tests {
         assert_eq!(token_similarity(&token("siarhei"), &token("sarkis")), None);
         assert_eq!(token("hassan").russian_key(), None, "no sign of Belarusian");
         assert_eq!(token("xiaohong").russian_key(), None, "pinyin");
+        // One word shows the name's romanization; the others are read so
+        // too (`Horban` and `Oleh` alone show nothing).
+        let name = tokens(&words("HORBAN, Oleh Petrovych"), false);
+        let russian = tokens(&words("GORBAN, Oleg Petrovich"), false);
+        for (slavic, russian) in name.iter().zip(&russian) {
+            let found = token_similarity(slavic, russian);
+            assert!(found.is_some_and(|(s, _)| s >= 0.9), "{}: {found:?}", slavic.text);
+        }
+        let alone = tokens(&words("HORBAN, Oleh"), false);
+        assert!(alone.iter().all(|token| token.russian_key().is_none()));
+        // Not in a company's name (`horizont` is no Belarusian word there).
+        let company = tokens(&words("HORIZONT TRADING, Yevhenivna"), false);
+        assert!(company.first().is_some_and(|token| token.russian_key().is_none()));
     }
 
     #[test]

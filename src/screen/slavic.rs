@@ -12,7 +12,17 @@
 /// spelling does not show, so readings are compared with vowels anywhere
 /// they stand (see `score::russian_spelling`).
 pub fn russian_read(text: &str) -> Option<String> {
-    if text.len() < MIN_WORD || !text.is_ascii() || !shows_belarusian_or_ukrainian(text) {
+    if !shows_belarusian_or_ukrainian(text) {
+        return None;
+    }
+    read_as_russian(text)
+}
+
+/// `text` (a lowercase ASCII word of four letters or more) read as
+/// [`russian_read`] reads it, whether or not the word shows a Belarusian
+/// or Ukrainian spelling itself (another word of its name may).
+pub fn read_as_russian(text: &str) -> Option<String> {
+    if text.len() < MIN_WORD || !text.is_ascii() {
         return None;
     }
     let mut read = text.to_string();
@@ -112,7 +122,8 @@ fn shows_belarusian_or_ukrainian(text: &str) -> bool {
         && bytes
             .windows(4)
             .any(|w| matches!(w, [before, b'i', b'a', after] if belarusian_ia(*before, *after)))
-        && !text.ends_with("ia");
+        && !text.ends_with("ia")
+        && !LATIN_SUFFIXES.iter().any(|suffix| text.ends_with(suffix));
     dz || ending
         || ia_inside_long_word
         || final_u
@@ -120,6 +131,10 @@ fn shows_belarusian_or_ukrainian(text: &str) -> bool {
         || (lone_h && text.ends_with("iy"))
         || (ia_after_consonant && text.contains("rh"))
 }
+
+/// Endings of English and Romance words, whose `ia` is never Belarusian
+/// (`aviation`, `asociacion`, `federazione`).
+const LATIN_SUFFIXES: &[&str] = &["tion", "sion", "cion", "zione", "ziun"];
 
 /// Whether an `ia` between `before` and `after` is the Belarusian one:
 /// between consonants, not the pinyin `jia`, `qia`, `xia`, nor `ian`.
@@ -173,6 +188,8 @@ mod tests {
             "xiaohong",
             "jiaming",
             "ahmadian",
+            "aviation",
+            "asociacion",
         ] {
             assert_eq!(russian_read(word), None, "{word}");
         }
