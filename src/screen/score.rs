@@ -675,12 +675,15 @@ pub fn align(
     // A query's rarity is only its rarity in the list (`Mary Taylor`), so
     // its words must all be sure pairs.
     let all_sure = pairs.iter().all(|(_, _, similarity, _)| *similarity >= SURE_SIMILARITY);
-    let missing_cost =
-        if (distinctive(query_rarity) && every_query_word_found && all_sure) || head_and_more {
-            BESIDE_DISTINCTIVE_COST
-        } else {
-            MISSING_LISTED_WORD_COST
-        };
+    // Beside the person's surname and given name found, every listed word
+    // left out costs as a further one.
+    let missing_cost = if head_and_more {
+        FURTHER_MISSING_COST
+    } else if distinctive(query_rarity) && every_query_word_found && all_sure {
+        BESIDE_DISTINCTIVE_COST
+    } else {
+        MISSING_LISTED_WORD_COST
+    };
     // Generic words of organizations next to a rare name found whole, by
     // close pairs only (`FALCON LOGISTICS` is not `AL FURQAN`); looked
     // for only where such a word is left over.
@@ -724,7 +727,8 @@ const OTHER_GIVEN_NAME_SHARE: f32 = 0.85;
 /// Whether the head of a person's listed name, its first surname word and
 /// its first given name (`given_from` on), each found a sure counterpart:
 /// then the name is the person's short form (`RIVAS, Tomas` for `RIVAS
-/// PENA, Tomas Ignacio`), and the words either side leaves out cost
+/// PENA, Tomas Ignacio`): each listed word the query leaves out costs
+/// [`FURTHER_MISSING_COST`], and the heaviest query word the list lacks
 /// [`BESIDE_DISTINCTIVE_COST`]. A name that starts with `abd` needs the
 /// word after it too (`abd rahman` is one name, not `abd`).
 fn head_found(listed: &[Token], pairs: &[RangePair], given_from: usize) -> bool {
