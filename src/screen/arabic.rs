@@ -67,13 +67,22 @@ pub fn tokens(text: &str) -> Vec<Token> {
             result.push(Token::new(canonical, true, false));
             continue;
         }
-        for part in parts(&word) {
+        if word == ARTICLE {
+            continue; // the article written apart (`ال غبرا`)
+        }
+        let word_parts = parts(&word);
+        for &part in &word_parts {
             if !result.is_empty() && SON_OF.contains(&part) {
                 let (text, ..) = read_word(part);
                 result.push(normalize::son_of(&text, true));
                 continue;
             }
-            let (text, key, other_keys) = read_word(part);
+            let (text, key, mut other_keys) = read_word(part);
+            // A name that only starts as the article does (`الياس`, Ilyas):
+            // its letters read whole too.
+            if word_parts.len() == 1 && word.strip_prefix(ARTICLE) == Some(part) {
+                other_keys.push(read_word(&word).1);
+            }
             if text.is_empty() {
                 continue;
             }
@@ -488,6 +497,7 @@ mod tests {
     #[test]
     fn the_article_is_dropped_and_abd_split() {
         assert_eq!(read("التكريتي"), "tkriti");
+        assert_eq!(read("محمد ال غبرا"), "mhmd ghbra", "the article written apart");
         assert_eq!(read("عبد الرحمن"), "abd rhmn");
         assert_eq!(read("عبدالرحمن"), "abd rhmn");
         assert_eq!(read("عبدالله"), "abd allh");
@@ -549,9 +559,16 @@ mod tests {
         // A letter written twice: two consonants, or one doubled.
         let latin = |word: &str| Token::new(word, false, false);
         let arabic = |word: &str| tokens(&normalize::fold(word)).remove(0);
-        for (arabic_word, latin_word) in
-            [("حبب", "habib"), ("خلل", "khalil"), ("محممد", "muhammad"), ("حسسين", "hussein")]
-        {
+        // A name that only starts as the article does, read whole too.
+        for (arabic_word, latin_word) in [
+            ("حبب", "habib"),
+            ("خلل", "khalil"),
+            ("محممد", "muhammad"),
+            ("حسسين", "hussein"),
+            ("الياس", "ilyas"),
+            ("الياس", "elias"),
+            ("البرت", "albert"),
+        ] {
             assert!(written_like_token(&arabic(arabic_word), &latin(latin_word)), "{arabic_word}");
         }
         assert!(!written_like_token(&arabic("حبب"), &latin("hubaib")), "a diphthong is written");
