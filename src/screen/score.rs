@@ -27,6 +27,23 @@ const FURTHER_MISSING_COST: f32 = 0.35;
 /// full listed name.
 const BESIDE_DISTINCTIVE_COST: f32 = 0.5;
 
+/// How alike two words count whose keys meet only because `r` and `l`
+/// are one sound in the key (as Korean and Japanese romanizations write
+/// it: `Ri` / `Li`), where most languages write two (`Basheer` / `Basil`,
+/// `Tal` / `Dar`).
+const R_FOR_L_SIMILARITY: f32 = 0.85;
+
+/// The `r` and `l` of a word in order, each run of one once: two words
+/// whose keys are one differ in them only where an `r` was read as `l`.
+fn liquids(text: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut previous = None;
+    text.bytes().filter(|byte| matches!(byte, b'r' | b'l')).filter(move |&byte| {
+        let repeated = previous == Some(byte);
+        previous = Some(byte);
+        !repeated
+    })
+}
+
 /// How alike a foreign name read by sound from Chinese characters and a
 /// Latin word with its consonants count (贝斯特 `beisite` / `best`).
 const BY_SOUND_SIMILARITY: f32 = 0.85;
@@ -81,6 +98,9 @@ fn similarity_as_read(query: &Token, listed: &Token) -> Option<(f32, How)> {
         return None;
     }
     if query.key == listed.key {
+        if liquids(&query.text).ne(liquids(&listed.text)) {
+            return Some((R_FOR_L_SIMILARITY, How::Phonetic));
+        }
         return Some((0.95, How::Phonetic));
     }
     if query.is_read_by_sound() != listed.is_read_by_sound() {
@@ -1464,6 +1484,13 @@ mod tests {
         assert_eq!(token_similarity(&t("j"), &t("john")).map(|x| x.1), Some(How::Initial));
         assert_eq!(token_similarity(&t("ivanova"), &t("ivanvoa")).map(|x| x.1), Some(How::Typo));
         assert_eq!(token_similarity(&t("kim"), &t("lee")), None);
+        // `r` and `l`, one sound in the key, are two letters of most names.
+        assert_eq!(
+            token_similarity(&t("basheer"), &t("basil")),
+            Some((R_FOR_L_SIMILARITY, How::Phonetic))
+        );
+        assert_eq!(token_similarity(&t("ri"), &t("li")).map(|x| x.0), Some(R_FOR_L_SIMILARITY));
+        assert_eq!(token_similarity(&t("barri"), &t("bari")), Some((0.95, How::Phonetic)));
         // Short words: another first letter, a letter more, or shared
         // consonants alone make another name.
         assert_eq!(token_similarity(&t("wang"), &t("zhang")), None);
@@ -1555,14 +1582,18 @@ mod tests {
             token_similarity(&read("harakat"), &read("haraket")).map(|x| x.1),
             Some(How::Vowels)
         );
-        // An Arabic-script word is read without its article.
+        // An Arabic-script word is read without its article (and whole,
+        // its letters with the article's: then its consonants meet).
         let arabic =
             |word: &str| super::super::arabic::tokens(&super::super::normalize::fold(word));
         for (joined, script) in [("alhosseini", "الحسيني"), ("alzahrani", "الزهراني")]
         {
             let read = &arabic(script)[0];
-            assert_eq!(token_similarity(&t(joined), read).map(|x| x.1), Some(How::Joined));
-            assert_eq!(token_similarity(read, &t(joined)).map(|x| x.1), Some(How::Joined));
+            for found in [token_similarity(&t(joined), read), token_similarity(read, &t(joined))] {
+                let how = found.map(|x| x.1);
+                assert!(matches!(how, Some(How::Joined | How::Consonants)), "{joined}: {how:?}");
+                assert!(found.is_some_and(|x| x.0 >= 0.9), "{joined}: {found:?}");
+            }
         }
         assert_eq!(token_similarity(&t("alhosseini"), &arabic("الحسن")[0]), None);
         assert_eq!(token_similarity(&t("alma"), &t("ma")), None, "too short to take off");
