@@ -356,6 +356,11 @@ pub fn written_like_token(arabic: &Token, latin: &Token) -> bool {
     if arabic_keys().any(|key| written_like(key, &latin.key, ends_in_e)) {
         return true;
     }
+    if let Some(apart) = digraphs_apart(&latin.text) {
+        if arabic_keys().any(|key| written_like(key, &apart, ends_in_e)) {
+            return true;
+        }
+    }
     if !arabic.key.contains('j') {
         return false;
     }
@@ -364,6 +369,29 @@ pub fn written_like_token(arabic: &Token, latin: &Token) -> bool {
     };
     let egyptian = normalize::phonetic_key(&egyptian);
     arabic_keys().any(|key| written_like(key, &egyptian, ends_in_e))
+}
+
+/// The key of a Latin word with each `sh`, `th`, `dh`, `kh` and `gh` read
+/// as two letters, a consonant and `h`, as they are in Arabic names that
+/// write the two (`Ishaq` is إسحاق, `Adham` أدهم); `None`
+/// when it has none.
+fn digraphs_apart(latin: &str) -> Option<String> {
+    let bytes = latin.as_bytes();
+    let cuts = (1..bytes.len()).filter(|&at| {
+        bytes.get(at) == Some(&b'h')
+            && bytes.get(at - 1).is_some_and(|before| b"stdkg".contains(before))
+    });
+    let mut key = String::with_capacity(latin.len() + 2);
+    let mut start = 0;
+    for cut in cuts {
+        key.push_str(&normalize::phonetic_key(latin.get(start..cut)?));
+        start = cut;
+    }
+    if start == 0 {
+        return None;
+    }
+    key.push_str(&normalize::phonetic_key(latin.get(start..)?));
+    Some(key)
 }
 
 /// A Latin word with `g` (not `gh`, which is غ) written as ج is read, when
@@ -556,6 +584,14 @@ mod tests {
         ] {
             assert!(written(arabic, latin), "{arabic} / {latin}");
         }
+        // A Latin digraph that the script writes as two letters.
+        let latin_word = |word: &str| Token::new(word, false, false);
+        let arabic_word = |word: &str| tokens(&normalize::fold(word)).remove(0);
+        for (arabic, latin) in [("إسحاق", "ishaq"), ("أدهم", "adham")] {
+            assert!(!written(arabic, latin), "{arabic}: the digraph read as one sound");
+            assert!(written_like_token(&arabic_word(arabic), &latin_word(latin)), "{arabic}");
+        }
+        assert!(written_like_token(&arabic_word("رشيد"), &latin_word("rashid")), "one sound");
         // A letter written twice: two consonants, or one doubled.
         let latin = |word: &str| Token::new(word, false, false);
         let arabic = |word: &str| tokens(&normalize::fold(word)).remove(0);
