@@ -276,6 +276,13 @@ fn spellings_of_one(name: &str) -> Vec<Spelling> {
             }
         }
         spellings.push(Spelling { via, tokens: read });
+        // ё read as lists romanize it, `yo` (Артём is `Artyom`, Пётр
+        // `Pyotr`), besides the `e` of the transliteration.
+        if via == Via::Cyrillic && name.contains(['ё', 'Ё']) {
+            let yo = fold(&name.replace(['ё', 'Ё'], "yo"));
+            let tokens = tokens(&words(&any_ascii::any_ascii(&yo)), false);
+            spellings.push(Spelling { via, tokens });
+        }
         if via == Via::Cyrillic {
             if let Some(english) = super::cyrillic::translated(&folded) {
                 let ascii = any_ascii::any_ascii(&english);
@@ -839,6 +846,13 @@ mod tests {
     #[test]
     fn cyrillic_and_arabic_are_transliterated() {
         assert_eq!(readings("Шойгу Сергей"), [(Via::Cyrillic, "shoigu sergei".to_string())]);
+        assert_eq!(
+            readings("Пётр Семёнов"),
+            [
+                (Via::Cyrillic, "petr semenov".to_string()),
+                (Via::Cyrillic, "pyotr semyonov".to_string())
+            ]
+        );
         let arabic = spellings("محمد");
         assert_eq!(arabic[0].via, Via::Arabic);
         assert!(arabic[0].tokens[0].vowelless);
