@@ -25,6 +25,10 @@ pub struct Token {
     /// The phonetic key of the word read as Somali orthography, when that
     /// reads it otherwise ([`somali_read`]; made once, not for every pair).
     somali_key: Option<String>,
+    /// The phonetic key of the word read as French romanization writes an
+    /// Arabic name, `ch` after a vowel as `sh` (`hicham` → the key of
+    /// `hisham`; `score::french_spelling`), when it has one (made once).
+    french_key: Option<String>,
     /// The phonetic key of the word read as Russian romanization writes a
     /// Belarusian or Ukrainian spelling, for a word that shows one
     /// ([`super::slavic::russian_read`]; made once). It may be the key
@@ -61,6 +65,7 @@ impl Token {
         let key = phonetic_key(text);
         let skeleton = skeleton(&key);
         let somali_key = somali_read(text).map(|read| phonetic_key(&read));
+        let french_key = french_read(text).map(|read| phonetic_key(&read));
         let russian_key = super::slavic::russian_read(text).map(|read| phonetic_key(&read));
         Token {
             numeric: has_digit(text),
@@ -73,6 +78,7 @@ impl Token {
             weak,
             vowelless,
             somali_key,
+            french_key,
             russian_key,
             by_sound: false,
             other_keys: Vec::new(),
@@ -84,6 +90,13 @@ impl Token {
     /// reads it otherwise (`maxamed` → the key of `mahamed`).
     pub fn somali_key(&self) -> Option<&str> {
         self.somali_key.as_deref()
+    }
+
+    /// The phonetic key of the word read as French romanization writes an
+    /// Arabic name (`hicham` → the key of `hisham`), if it has a `ch` after
+    /// a vowel.
+    pub fn french_key(&self) -> Option<&str> {
+        self.french_key.as_deref()
     }
 
     /// The phonetic key of the word as Russian romanization writes its
@@ -107,6 +120,7 @@ impl Token {
             weak: false,
             vowelless: true,
             somali_key: None,
+            french_key: None,
             russian_key: None,
             by_sound: false,
             other_keys: Vec::new(),
@@ -197,6 +211,7 @@ impl Token {
             vowelless: false,
             numeric: has_digit(text),
             somali_key: None,
+            french_key: None,
             russian_key: None,
             by_sound: false,
             text_kinds: letter_kinds(text),
@@ -379,6 +394,32 @@ pub(super) fn without_joined_article(text: &str) -> Option<&str> {
     text.strip_prefix("al")
         .or_else(|| text.strip_prefix("el"))
         .filter(|rest| rest.len() >= MIN_ARTICLE_REST)
+}
+
+/// `text` with each `ch` after a vowel read as the `sh` English
+/// romanizations write (`hicham` → `hisham`), for words of five letters or
+/// more; `None` when it has none. Not a first `ch`, which Chinese and
+/// English write for another sound (`Chen` / `Shen`).
+fn french_read(text: &str) -> Option<String> {
+    const MIN_FRENCH_WORD: usize = 5;
+    let bytes = text.as_bytes();
+    if bytes.len() < MIN_FRENCH_WORD || !text.is_ascii() {
+        return None;
+    }
+    let after_vowel = |index: usize| {
+        index > 0
+            && bytes.get(index - 1).is_some_and(|byte| b"aeiou".contains(byte))
+            && bytes.get(index..index + 2) == Some(b"ch")
+    };
+    if !(1..bytes.len()).any(after_vowel) {
+        return None;
+    }
+    let read =
+        bytes
+            .iter()
+            .enumerate()
+            .map(|(index, &byte)| if after_vowel(index) { 's' } else { char::from(byte) });
+    Some(read.collect())
 }
 
 /// A word as Somali orthography writes an Arabic name, in the letters other
@@ -881,6 +922,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         weak: true,
         vowelless,
         somali_key: None,
+        french_key: None,
         russian_key: None,
         numeric: false,
         by_sound: false,

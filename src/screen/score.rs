@@ -213,33 +213,16 @@ fn similarity_as_read(query: &Token, listed: &Token) -> Option<(f32, How)> {
 /// ([`french_spelling`]).
 const FRENCH_SPELLING_SIMILARITY: f32 = 0.9;
 
-/// The shortest word read as French romanization ([`french_spelling`]).
-const MIN_FRENCH_WORD: usize = 5;
-
 /// Whether `french` is `other` as French romanization writes an Arabic
 /// name: `ch` after a vowel for the `sh` of English ones (`Hicham` /
-/// `Hisham`, `Achraf` / `Ashraf`, `Bachir` / `Bashir`), its vowels as
-/// [`differ_in_short_vowels`] allows (`Hichem`). Not a first `ch`,
-/// which Chinese and English write for another sound (`Chen` / `Shen`).
+/// `Hisham`, `Achraf` / `Ashraf`, `Bachir` / `Bashir`; see
+/// [`Token::french_key`]), its vowels as [`differ_in_short_vowels`] allows
+/// (`Hichem`).
 fn french_spelling(french: &Token, other: &Token) -> bool {
-    if french.text.len() < MIN_FRENCH_WORD || other.vowelless || !other.text.contains("sh") {
-        return false;
-    }
-    let bytes = french.text.as_bytes();
-    let after_vowel = |index: usize| {
-        index > 0
-            && bytes.get(index - 1).copied().is_some_and(is_vowel)
-            && bytes.get(index..index + 2) == Some(b"ch")
-    };
-    if !(1..bytes.len()).any(after_vowel) {
-        return false;
-    }
-    let mut read = String::with_capacity(bytes.len());
-    for (index, &byte) in bytes.iter().enumerate() {
-        read.push(if after_vowel(index) { 's' } else { char::from(byte) });
-    }
-    let key = super::normalize::phonetic_key(&read);
-    key == other.key || differ_in_short_vowels(&key, &other.key)
+    let Some(key) = french.french_key() else { return false };
+    !other.vowelless
+        && other.text.contains("sh")
+        && (key == other.key || differ_in_short_vowels(key, &other.key))
 }
 
 /// Whether `slavic` is `other` as Russian romanization writes a Belarusian
