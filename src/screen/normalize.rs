@@ -25,10 +25,10 @@ pub struct Token {
     /// The phonetic key of the word read as Somali orthography, when that
     /// reads it otherwise ([`somali_read`]; made once, not for every pair).
     somali_key: Option<String>,
-    /// The phonetic key of the word read as French romanization writes an
-    /// Arabic name, `ch` after a vowel as `sh` (`hicham` → the key of
-    /// `hisham`; `score::french_spelling`), when it has one (made once).
-    french_key: Option<String>,
+    /// Whether the word has a `ch` after a vowel that French romanization
+    /// writes for the `sh` of English ones ([`french_read`]; looked for
+    /// once, not for every pair).
+    french_ch: bool,
     /// The phonetic key of the word read as Russian romanization writes a
     /// Belarusian or Ukrainian spelling, for a word that shows one
     /// ([`super::slavic::russian_read`]; made once). It may be the key
@@ -65,7 +65,7 @@ impl Token {
         let key = phonetic_key(text);
         let skeleton = skeleton(&key);
         let somali_key = somali_read(text).map(|read| phonetic_key(&read));
-        let french_key = french_read(text).map(|read| phonetic_key(&read));
+        let french_ch = has_french_ch(text);
         let russian_key = super::slavic::russian_read(text).map(|read| phonetic_key(&read));
         Token {
             numeric: has_digit(text),
@@ -78,7 +78,7 @@ impl Token {
             weak,
             vowelless,
             somali_key,
-            french_key,
+            french_ch,
             russian_key,
             by_sound: false,
             other_keys: Vec::new(),
@@ -92,11 +92,20 @@ impl Token {
         self.somali_key.as_deref()
     }
 
+    /// Whether the word has a `ch` after a vowel, which French romanization
+    /// writes for the `sh` of English ones (`hicham` / `hisham`).
+    pub fn has_french_ch(&self) -> bool {
+        self.french_ch
+    }
+
     /// The phonetic key of the word read as French romanization writes an
-    /// Arabic name (`hicham` → the key of `hisham`), if it has a `ch` after
-    /// a vowel.
-    pub fn french_key(&self) -> Option<&str> {
-        self.french_key.as_deref()
+    /// Arabic name, each `ch` after a vowel as `sh` (`hicham` → the key of
+    /// `hisham`), if it has one ([`Token::has_french_ch`]).
+    pub fn french_key(&self) -> Option<String> {
+        if !self.french_ch {
+            return None;
+        }
+        french_read(&self.text).map(|read| phonetic_key(&read))
     }
 
     /// The phonetic key of the word as Russian romanization writes its
@@ -120,7 +129,7 @@ impl Token {
             weak: false,
             vowelless: true,
             somali_key: None,
-            french_key: None,
+            french_ch: false,
             russian_key: None,
             by_sound: false,
             other_keys: Vec::new(),
@@ -211,7 +220,7 @@ impl Token {
             vowelless: false,
             numeric: has_digit(text),
             somali_key: None,
-            french_key: None,
+            french_ch: false,
             russian_key: None,
             by_sound: false,
             text_kinds: letter_kinds(text),
@@ -396,29 +405,40 @@ pub(super) fn without_joined_article(text: &str) -> Option<&str> {
         .filter(|rest| rest.len() >= MIN_ARTICLE_REST)
 }
 
+/// The shortest word read as French romanization ([`french_read`]).
+const MIN_FRENCH_WORD: usize = 5;
+
+/// Whether the `ch` at `index` of `bytes` follows a vowel.
+fn french_ch_at(bytes: &[u8], index: usize) -> bool {
+    index > 0
+        && bytes.get(index - 1).is_some_and(|byte| b"aeiou".contains(byte))
+        && bytes.get(index..index + 2) == Some(b"ch")
+}
+
+/// Whether `text` (a word of five letters or more) has a `ch` after a vowel.
+fn has_french_ch(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= MIN_FRENCH_WORD
+        && text.is_ascii()
+        && (1..bytes.len()).any(|at| french_ch_at(bytes, at))
+}
+
 /// `text` with each `ch` after a vowel read as the `sh` English
 /// romanizations write (`hicham` → `hisham`), for words of five letters or
 /// more; `None` when it has none. Not a first `ch`, which Chinese and
 /// English write for another sound (`Chen` / `Shen`).
 fn french_read(text: &str) -> Option<String> {
-    const MIN_FRENCH_WORD: usize = 5;
+    if !has_french_ch(text) {
+        return None;
+    }
     let bytes = text.as_bytes();
-    if bytes.len() < MIN_FRENCH_WORD || !text.is_ascii() {
-        return None;
-    }
-    let after_vowel = |index: usize| {
-        index > 0
-            && bytes.get(index - 1).is_some_and(|byte| b"aeiou".contains(byte))
-            && bytes.get(index..index + 2) == Some(b"ch")
-    };
-    if !(1..bytes.len()).any(after_vowel) {
-        return None;
-    }
-    let read =
-        bytes
-            .iter()
-            .enumerate()
-            .map(|(index, &byte)| if after_vowel(index) { 's' } else { char::from(byte) });
+    let read = bytes.iter().enumerate().map(|(index, &byte)| {
+        if french_ch_at(bytes, index) {
+            's'
+        } else {
+            char::from(byte)
+        }
+    });
     Some(read.collect())
 }
 
@@ -922,7 +942,7 @@ pub(super) fn son_of(text: &str, vowelless: bool) -> Token {
         weak: true,
         vowelless,
         somali_key: None,
-        french_key: None,
+        french_ch: false,
         russian_key: None,
         numeric: false,
         by_sound: false,

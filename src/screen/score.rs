@@ -219,10 +219,11 @@ const FRENCH_SPELLING_SIMILARITY: f32 = 0.9;
 /// [`Token::french_key`]), its vowels as [`differ_in_short_vowels`] allows
 /// (`Hichem`).
 fn french_spelling(french: &Token, other: &Token) -> bool {
+    if !french.has_french_ch() || other.vowelless || !other.text.contains("sh") {
+        return false;
+    }
     let Some(key) = french.french_key() else { return false };
-    !other.vowelless
-        && other.text.contains("sh")
-        && (key == other.key || differ_in_short_vowels(key, &other.key))
+    key == other.key || differ_in_short_vowels(&key, &other.key)
 }
 
 /// Whether `slavic` is `other` as Russian romanization writes a Belarusian
