@@ -197,13 +197,12 @@ fn read_word(word: &str) -> (String, String, Vec<String>) {
         .map(|reading| (reading, String::with_capacity(word.len())));
     let mut previous = None;
     let count = word.chars().count();
-    let letters_of: Vec<char> = word.chars().collect();
     for (position, c) in word.chars().enumerate() {
         let (letters, mut sound) = read_letter(c, position == 0, position + 1 == count);
         // An ayn between two consonants stands where Latin writes a vowel
         // (`معمر` is `Muammar`, not `Mamar`'s doubled m).
         let consonant_at = |at: Option<usize>| {
-            at.and_then(|at| letters_of.get(at)).is_some_and(|&letter| {
+            at.and_then(|at| word.chars().nth(at)).is_some_and(|letter| {
                 let (_, sound) = read_letter(letter, false, false);
                 !sound.is_empty() && !matches!(sound, "a" | "i" | "u")
             })

@@ -599,7 +599,11 @@ pub enum Missing {
 /// and `listed_weights` say how much each token counts (rarer, heavier);
 /// a word weighing `rare_weight` or more is one few listed names share
 /// (generic words of organizations weigh less beside such a name found
-/// whole).
+/// whole). `given_from`, for a person's listed name written `SURNAME,
+/// Given names`, is the index of its first given-name token: a query that
+/// finds the surname and the given name pays less for the rest, and one
+/// that names another given name keeps 0.85 of its
+/// score.
 pub fn align(
     query: &[Token],
     query_weights: &[f32],
