@@ -98,9 +98,13 @@ impl Index {
         let mut terms: HashMap<String, u32> = HashMap::new();
         for (entity_index, entity) in index.entities.iter().enumerate() {
             for (name_index, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
-                let person = entity.kind == Some(EntityKind::Person);
+                // A person's surname and given names, read once per name.
+                let parts = (entity.kind == Some(EntityKind::Person))
+                    .then(|| NameParts::read(name))
+                    .flatten();
                 for Spelling { via, tokens } in spellings(name) {
-                    let given_from = if person { given_from(name, via, &tokens) } else { None };
+                    let given_from =
+                        parts.as_ref().and_then(|parts| parts.given_from(via, &tokens));
                     forms.push(Form {
                         entity: entity_index as u32,
                         name: name_index as u16,
@@ -497,22 +501,39 @@ impl Groups {
     }
 }
 
-/// The index of the first given-name token of `tokens`, read `via` from
-/// `name` written `SURNAME, Given names`: where the surname and the given
-/// names, read apart, make the same tokens as the whole.
-fn given_from(name: &str, via: Via, tokens: &[Token]) -> Option<u16> {
-    let (surname, given) = name.split_once(", ")?;
-    if given.contains(',') {
-        return None;
+/// A name written `SURNAME, Given names`, its two parts read apart.
+struct NameParts {
+    surname: Vec<Spelling>,
+    given: Vec<Spelling>,
+}
+
+impl NameParts {
+    /// The parts of `name`, if it is written with one comma.
+    fn read(name: &str) -> Option<NameParts> {
+        let (surname, given) = name.split_once(", ")?;
+        if given.contains(',') {
+            return None;
+        }
+        Some(NameParts { surname: spellings(surname), given: spellings(given) })
     }
-    let read = |part: &str| spellings(part).into_iter().find(|s| s.via == via).map(|s| s.tokens);
-    let (surname, given) = (read(surname)?, read(given)?);
-    let apart = surname.iter().chain(&given).map(|token| token.text.as_str());
-    let same = apart.eq(tokens.iter().map(|token| token.text.as_str()));
-    if same && !given.is_empty() {
-        u16::try_from(surname.len()).ok()
-    } else {
-        None
+
+    /// The index of the first given-name token of `tokens`, the name read
+    /// `via`: where the surname and the given names, read apart, make the
+    /// same tokens as the whole.
+    fn given_from(&self, via: Via, tokens: &[Token]) -> Option<u16> {
+        fn read(part: &[Spelling], via: Via) -> Option<&[Token]> {
+            part.iter()
+                .find(|spelling| spelling.via == via)
+                .map(|spelling| spelling.tokens.as_slice())
+        }
+        let (surname, given) = (read(&self.surname, via)?, read(&self.given, via)?);
+        let apart = surname.iter().chain(given).map(|token| token.text.as_str());
+        let same = apart.eq(tokens.iter().map(|token| token.text.as_str()));
+        if same && !given.is_empty() {
+            u16::try_from(surname.len()).ok()
+        } else {
+            None
+        }
     }
 }
 
@@ -558,8 +579,11 @@ mod tests {
         assert_eq!(form_given_from(1), None);
         // The article goes in the parts as in the whole.
         let tokens = spellings("AL-NASIR, Abd al-Karim").remove(0).tokens;
-        assert_eq!(given_from("AL-NASIR, Abd al-Karim", Via::AsWritten, &tokens), Some(1));
-        assert_eq!(given_from("NASIR Abd al-Karim", Via::AsWritten, &tokens), None);
+        let given_from = |name: &str| {
+            NameParts::read(name).and_then(|parts| parts.given_from(Via::AsWritten, &tokens))
+        };
+        assert_eq!(given_from("AL-NASIR, Abd al-Karim"), Some(1));
+        assert_eq!(given_from("NASIR Abd al-Karim"), None);
     }
 
     #[test]

@@ -102,10 +102,7 @@ impl Token {
     /// Arabic name, each `ch` after a vowel as `sh` (`hicham` → the key of
     /// `hisham`), if it has one ([`Token::has_french_ch`]).
     pub fn french_key(&self) -> Option<String> {
-        if !self.french_ch {
-            return None;
-        }
-        french_read(&self.text).map(|read| phonetic_key(&read))
+        self.french_ch.then(|| phonetic_key(&french_read(&self.text)))
     }
 
     /// The phonetic key of the word as Russian romanization writes its
@@ -424,13 +421,10 @@ fn has_french_ch(text: &str) -> bool {
 }
 
 /// `text` with each `ch` after a vowel read as the `sh` English
-/// romanizations write (`hicham` → `hisham`), for words of five letters or
-/// more; `None` when it has none. Not a first `ch`, which Chinese and
-/// English write for another sound (`Chen` / `Shen`).
-fn french_read(text: &str) -> Option<String> {
-    if !has_french_ch(text) {
-        return None;
-    }
+/// romanizations write (`hicham` → `hisham`), for a word that has one
+/// ([`has_french_ch`]). Not a first `ch`, which Chinese and English write
+/// for another sound (`Chen` / `Shen`).
+fn french_read(text: &str) -> String {
     let bytes = text.as_bytes();
     let read = bytes.iter().enumerate().map(|(index, &byte)| {
         if french_ch_at(bytes, index) {
@@ -439,7 +433,7 @@ fn french_read(text: &str) -> Option<String> {
             char::from(byte)
         }
     });
-    Some(read.collect())
+    read.collect()
 }
 
 /// A word as Somali orthography writes an Arabic name, in the letters other
@@ -514,13 +508,17 @@ fn drop_standalone_articles(words: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+/// `abd` (servant of), the first half of many compound Arabic names, as a
+/// word of its own (`Abdulrahman` → `abd rahman`).
+pub(super) const ABD: &str = "abd";
+
 /// Pushes `word`, split into `abd` and the name when they are written as
 /// one (`abdulrahman`, `abdurrahman`, `abdelkader`; `abdullah` → `abd allah`).
 fn push_split_abd(word: String, words: &mut Vec<String>) {
     if word.is_empty() {
         return;
     }
-    let Some(after) = word.strip_prefix("abd") else {
+    let Some(after) = word.strip_prefix(ABD) else {
         words.push(word);
         return;
     };
@@ -543,10 +541,10 @@ fn push_split_abd(word: String, words: &mut Vec<String>) {
     let article = article || vowels > 0 && name.len() == 1;
     let name = if article { name.get(1..).unwrap_or_default() } else { name };
     if matches!(name, "lah" | "la" | "llah" | "lla") {
-        words.push("abd".to_string());
+        words.push(ABD.to_string());
         words.push("allah".to_string());
     } else if article {
-        words.push("abd".to_string());
+        words.push(ABD.to_string());
         if !name.is_empty() {
             words.push(name.to_string());
         }
@@ -1131,7 +1129,6 @@ fn read_tokens(words: &[String], vowelless: bool, son_of_words: bool) -> Vec<Tok
 /// romanization writes them too, in a person's name (one with no legal
 /// form, function word or generic word of organizations).
 fn read_name_as_russian(tokens: &mut [Token]) {
-    // A person's name: no legal form, function word or word of organizations.
     let person_like = || tokens.iter().all(|token| !token.weak && !token.organization_word);
     if !tokens.iter().any(|token| token.russian_key.is_some()) || !person_like() {
         return;

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::normalize::{letters_apart, vowel_places, Token};
+use super::normalize::{letters_apart, vowel_places, Token, ABD};
 
 /// Below this, two tokens are not taken as the same word.
 const MIN_TOKEN_SIMILARITY: f32 = 0.7;
@@ -602,8 +602,7 @@ pub enum Missing {
 /// whole). `given_from`, for a person's listed name written `SURNAME,
 /// Given names`, is the index of its first given-name token: a query that
 /// finds the surname and the given name pays less for the rest, and one
-/// that names another given name keeps 0.85 of its
-/// score.
+/// that names another given name keeps 0.85 of its score.
 pub fn align(
     query: &[Token],
     query_weights: &[f32],
@@ -751,10 +750,6 @@ fn head_found(listed: &[Token], pairs: &[RangePair], given_from: usize) -> bool 
     };
     given_from > 0 && name_found(0) && name_found(given_from)
 }
-
-/// The first half of compound Arabic names, split from the rest by
-/// [`super::normalize`] (`Abdulrahman` → `abd rahman`).
-const ABD: &str = "abd";
 
 /// Whether every listed given name (`given_from` on) is left over while a
 /// query word of its own (not weak) is too ([`OTHER_GIVEN_NAME_SHARE`]).
